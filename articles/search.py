@@ -14,7 +14,7 @@ from html import escape
 
 from django.contrib.postgres.search import SearchHeadline, SearchQuery, SearchRank, SearchVector
 from django.db import connection
-from django.db.models import Q, Value
+from django.db.models import Q, TextField, Value
 from django.db.models.functions import Concat
 
 from articles.models import Article
@@ -68,7 +68,7 @@ def _full_text_search(query: str) -> list[Result]:
             document=vector,
             rank=SearchRank(vector, search_query),
             marked_passage=SearchHeadline(
-                Concat("summary", Value("\n"), "body_text"),
+                Concat("summary", Value("\n"), "body_text", output_field=TextField()),
                 search_query,
                 config=SEARCH_CONFIG,
                 start_sel=MATCH_START,
