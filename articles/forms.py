@@ -7,7 +7,7 @@ class SearchForm(forms.Form):
     """The site's search box. A search is not health data: it may sit in the address as ?q=."""
 
     q = forms.CharField(
-        label="Search the guide",
+        label="Words to search for",
         required=False,
         max_length=MAX_QUERY_LENGTH,
         error_messages={

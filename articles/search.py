@@ -2,7 +2,8 @@
 
 On PostgreSQL this is the database's full-text search: English stemming ("infections" finds
 "infection"), web-search syntax (quoted phrases, "or", -word), title matches weighted above summary
-matches above body matches, and the passage chosen by ts_headline. On other databases (SQLite) a plain
+matches above body matches, and the passage chosen by ts_headline; when whole words find nothing,
+the words are tried as the starts of words ("chemo"). On other databases (SQLite) a plain
 fallback: every word of the query must appear, case-insensitively, in the title, summary or body; pages
 rank by where the words appear. Either way a result carries a short passage with the matching words
 in <mark>, as safe HTML.
@@ -27,6 +28,9 @@ SEARCH_CONFIG = "english"
 # after the passage is escaped, so nothing in an article can pass as markup.
 MATCH_START, MATCH_END = "\ue000", "\ue001"
 WORD = re.compile(r"[^\W_]+")
+# A line that ends without punctuation (a heading, a list item) gets a dot after it in a passage, so
+# "Medicines" and "Cancer medicines…" do not read as one sentence.
+UNPUNCTUATED_LINE_END = re.compile(r"(?<![.!?:;,…])[ \t]*\n")
 
 
 @dataclass(frozen=True)
@@ -48,6 +52,7 @@ def search(query: str) -> list[Result]:
     A query without words (only punctuation, say) matches nothing. Any text is safe to pass: quotes,
     operators and LIKE wildcards are taken as plain characters, never as syntax that can fail.
     """
+    query = query.replace("\x00", " ")  # PostgreSQL text cannot hold NUL
     if not query_words(query):
         return []
     if connection.vendor == "postgresql":
@@ -56,12 +61,21 @@ def search(query: str) -> list[Result]:
 
 
 def _full_text_search(query: str) -> list[Result]:
+    results = _ranked(SearchQuery(query, search_type="websearch", config=SEARCH_CONFIG))
+    if not results:
+        # Nothing for whole words: try them as the starts of words, so "chemo" finds "chemotherapy".
+        # query_words holds only letters and digits, none of which is tsquery syntax.
+        prefixes = " & ".join(f"{word}:*" for word in query_words(query))
+        results = _ranked(SearchQuery(prefixes, search_type="raw", config=SEARCH_CONFIG))
+    return results
+
+
+def _ranked(search_query: SearchQuery) -> list[Result]:
     vector = (
         SearchVector("title", weight="A", config=SEARCH_CONFIG)
         + SearchVector("summary", weight="B", config=SEARCH_CONFIG)
         + SearchVector("body_text", weight="C", config=SEARCH_CONFIG)
     )
-    search_query = SearchQuery(query, search_type="websearch", config=SEARCH_CONFIG)
     articles = (
         Article.objects.published()
         .annotate(
@@ -83,7 +97,7 @@ def _full_text_search(query: str) -> list[Result]:
         .order_by("-rank", "position", "title")
         .defer("body", "body_html")[:MAX_RESULTS]
     )
-    return [Result(article, _marked_to_html(article.marked_passage)) for article in articles]
+    return [Result(article, _marked_to_html(_one_line(article.marked_passage))) for article in articles]
 
 
 def _word_search(query: str) -> list[Result]:
@@ -124,7 +138,7 @@ def passage(text: str, words: list[str], length: int = PASSAGE_WORDS) -> str:
 
     Words match case-insensitively anywhere inside a word of the text ("infect" marks "infection").
     """
-    tokens = text.split()
+    tokens = _one_line(text).split()
     if not tokens or not words:
         return escape(" ".join(tokens[:length]))
     pattern = re.compile("|".join(re.escape(word) for word in sorted(words, key=len, reverse=True)), re.IGNORECASE)
@@ -142,6 +156,11 @@ def passage(text: str, words: list[str], length: int = PASSAGE_WORDS) -> str:
     before = "… " if best_start > 0 else ""
     after = " …" if best_start + length < len(tokens) else ""
     return before + _marked_to_html(marked) + after
+
+
+def _one_line(text: str) -> str:
+    """Join the lines of plain `text` into one, with " · " where a line ended without punctuation."""
+    return UNPUNCTUATED_LINE_END.sub(" · ", text.strip()).replace("\n", " ")
 
 
 def _marked_to_html(text: str) -> str:
