@@ -1,0 +1,148 @@
+"""Read and write the guide's article files: YAML front matter between `---` lines, then Markdown.
+
+Pure Python (no Django), so the format's rules test in microseconds. Example:
+
+    ---
+    title: What is neutropenia?
+    slug: overview
+    summary: A low number of the white blood cells that fight bacteria.
+    order: 1
+    status: published
+    related: [causes, symptoms]
+    last_reviewed: 2026-11-01
+    next_review: 2027-11-01
+    reviewer: Consultant haematologist
+    ---
+    The body, in Markdown.
+"""
+
+import datetime
+import re
+from dataclasses import dataclass, field
+
+import yaml
+
+KEYS = ("title", "slug", "summary", "order", "status", "related", "last_reviewed", "next_review", "reviewer")
+STATUSES = ("published", "draft")
+SLUG_PATTERN = re.compile(r"^[-a-zA-Z0-9_]+$")
+FRONT_MATTER_PATTERN = re.compile(r"\A---[ \t]*\r?\n(.*?)\r?\n---[ \t]*(?:\r?\n|\Z)(.*)\Z", re.DOTALL)
+
+
+class _Loader(yaml.SafeLoader):
+    """YAML's safe loader, but dates stay text so that a bad date gets a clear message here."""
+
+
+_Loader.yaml_implicit_resolvers = {
+    first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
+
+
+class FrontMatterError(ValueError):
+    """The file breaks the format; the message says how, in words an editor understands."""
+
+
+@dataclass
+class ArticleFile:
+    """One article as written in a file."""
+
+    title: str
+    slug: str
+    body: str
+    summary: str = ""
+    order: int = 0
+    status: str = "published"
+    related: list[str] = field(default_factory=list)
+    last_reviewed: datetime.date | None = None
+    next_review: datetime.date | None = None
+    reviewer: str = ""
+
+
+def parse(text: str) -> ArticleFile:
+    """Return the article that `text` describes, or raise FrontMatterError saying what is wrong."""
+    match = FRONT_MATTER_PATTERN.match(text.lstrip("\ufeff"))
+    if not match:
+        raise FrontMatterError("no front matter: the file must start with a '---' line and close it with another")
+    front, body = match.groups()
+    try:
+        data = yaml.load(front, Loader=_Loader)
+    except yaml.YAMLError as error:
+        raise FrontMatterError(f"the front matter is not valid YAML ({_first_line(error)})") from None
+    if not isinstance(data, dict):
+        raise FrontMatterError("the front matter must be 'key: value' lines")
+    unknown = sorted(str(key) for key in data if key not in KEYS)
+    if unknown:
+        raise FrontMatterError(f"unknown key(s) {', '.join(unknown)}; the keys are {', '.join(KEYS)}")
+
+    title = _text(data, "title", required=True)
+    slug = _text(data, "slug", required=True)
+    if not SLUG_PATTERN.match(slug):
+        raise FrontMatterError(f"slug {slug!r} may only hold letters, digits, hyphens and underscores")
+    status = _text(data, "status") or "published"
+    if status not in STATUSES:
+        raise FrontMatterError(f"status {status!r} must be one of: {', '.join(STATUSES)}")
+    order = data.get("order", 0)
+    if isinstance(order, bool) or not isinstance(order, int) or order < 0:
+        raise FrontMatterError(f"order {order!r} must be a whole number, 0 or more")
+    related = data.get("related") or []
+    if not isinstance(related, list) or not all(isinstance(item, str) and item.strip() for item in related):
+        raise FrontMatterError("related must be a list of article slugs")
+
+    return ArticleFile(
+        title=title,
+        slug=slug,
+        body=body.strip() + "\n",
+        summary=_text(data, "summary"),
+        order=order,
+        status=status,
+        related=[item.strip() for item in related],
+        last_reviewed=_date(data, "last_reviewed"),
+        next_review=_date(data, "next_review"),
+        reviewer=_text(data, "reviewer"),
+    )
+
+
+def dump(article: ArticleFile) -> str:
+    """Return the file text for `article`; `parse(dump(article))` gives the same article back."""
+    data = {
+        "title": article.title,
+        "slug": article.slug,
+        "summary": article.summary,
+        "order": article.order,
+        "status": article.status,
+        "related": list(article.related),
+        "last_reviewed": article.last_reviewed,
+        "next_review": article.next_review,
+        "reviewer": article.reviewer,
+    }
+    front = yaml.safe_dump(data, sort_keys=False, allow_unicode=True, width=100)
+    return f"---\n{front}---\n{article.body.strip()}\n"
+
+
+def _text(data: dict, key: str, required: bool = False) -> str:
+    value = data.get(key)
+    if value is None or (isinstance(value, str) and not value.strip()):
+        if required:
+            raise FrontMatterError(f"missing {key}")
+        return ""
+    if not isinstance(value, str | int | float) or isinstance(value, bool):
+        raise FrontMatterError(f"{key} must be text")
+    return str(value).strip()
+
+
+def _date(data: dict, key: str) -> datetime.date | None:
+    value = data.get(key)
+    if value is None or value == "":
+        return None
+    if isinstance(value, datetime.datetime):
+        return value.date()
+    if isinstance(value, datetime.date):
+        return value
+    try:
+        return datetime.date.fromisoformat(str(value).strip())
+    except ValueError:
+        raise FrontMatterError(f"{key} {value!r} is not a date in the form YYYY-MM-DD") from None
+
+
+def _first_line(error: Exception) -> str:
+    return str(error).strip().splitlines()[0]

@@ -1,0 +1,108 @@
+"""Render an article's Markdown to safe HTML.
+
+One function serves the public pages and the editor's live preview, so what an editor previews is
+exactly what a patient sees. The Markdown is converted first, then the HTML is cleaned with nh3
+against a short allowlist: scripts, event handlers, styles, frames, forms and `javascript:` links never
+survive. Headings get stable ids from their text, so `## Treatment options` can be linked to as
+`#treatment-options`.
+"""
+
+from dataclasses import dataclass, field
+from html import unescape
+from xml.etree import ElementTree
+
+import markdown
+import nh3
+from markdown.extensions import Extension
+from markdown.treeprocessors import Treeprocessor
+
+ALLOWED_TAGS = {
+    "h2", "h3", "h4", "p", "br", "hr",
+    "ul", "ol", "li", "dl", "dt", "dd",
+    "strong", "em", "b", "i", "code", "pre", "blockquote", "sup", "sub", "abbr",
+    "a", "img",
+    "table", "thead", "tbody", "tr", "th", "td", "caption",
+}  # fmt: skip
+
+ALLOWED_ATTRIBUTES = {
+    "a": {"href", "title"},
+    "img": {"src", "alt", "title", "width", "height"},
+    "abbr": {"title"},
+    "h2": {"id"},
+    "h3": {"id"},
+    "h4": {"id"},
+    "th": {"align", "scope"},
+    "td": {"align"},
+    "ol": {"start"},
+}
+
+ALLOWED_URL_SCHEMES = {"http", "https", "mailto"}
+
+
+class DemoteTopHeadings(Treeprocessor):
+    """Turn `#` headings into `##`: the page title is the only h1, and it comes from the title field."""
+
+    def run(self, root: ElementTree.Element) -> None:
+        for element in root.iter("h1"):
+            element.tag = "h2"
+
+
+class DemoteTopHeadingsExtension(Extension):
+    def extendMarkdown(self, md: markdown.Markdown) -> None:
+        # Before the toc treeprocessor (priority 5), so demoted headings get ids and contents entries.
+        md.treeprocessors.register(DemoteTopHeadings(md), "demote_top_headings", 30)
+
+
+@dataclass(frozen=True)
+class Rendered:
+    """Safe HTML of a body, and its `##` sections as (id, title) pairs in page order."""
+
+    html: str
+    sections: list[tuple[str, str]] = field(default_factory=list)
+
+
+def _converter() -> markdown.Markdown:
+    return markdown.Markdown(
+        extensions=[
+            DemoteTopHeadingsExtension(),
+            "markdown.extensions.tables",
+            "markdown.extensions.sane_lists",
+            "markdown.extensions.fenced_code",
+            "markdown.extensions.toc",
+        ],
+        extension_configs={"markdown.extensions.tables": {"use_align_attribute": True}},
+        output_format="html",
+    )
+
+
+def sanitise(html: str) -> str:
+    """Return `html` with everything outside the allowlist removed (tags, attributes, URL schemes)."""
+    return nh3.clean(
+        html,
+        tags=ALLOWED_TAGS,
+        attributes=ALLOWED_ATTRIBUTES,
+        url_schemes=ALLOWED_URL_SCHEMES,
+        link_rel="noopener noreferrer",
+        strip_comments=True,
+    )
+
+
+def render(text: str) -> Rendered:
+    """Convert Markdown `text` to sanitised HTML and list its `##` sections."""
+    converter = _converter()
+    html = sanitise(converter.convert(text or ""))
+    sections = [
+        (token["id"], unescape(token["name"])) for token in _flatten(converter.toc_tokens) if token["level"] == 2
+    ]
+    return Rendered(html=html, sections=sections)
+
+
+def render_html(text: str) -> str:
+    """Convert Markdown `text` to sanitised HTML (the markdownx preview's function)."""
+    return render(text).html
+
+
+def _flatten(tokens):
+    for token in tokens:
+        yield token
+        yield from _flatten(token["children"])

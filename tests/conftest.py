@@ -1,0 +1,32 @@
+import pytest
+
+from articles.models import Article
+
+
+@pytest.fixture(autouse=True)
+def plain_static_storage(settings):
+    """Serve static files without the manifest, so pages render without running collectstatic first."""
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+    }
+
+
+@pytest.fixture
+def make_article(db):
+    """Create and return a saved article; keyword arguments override the defaults."""
+
+    def make(**fields):
+        count = Article.objects.count() + 1
+        defaults = {
+            "title": f"Article {count}",
+            "slug": f"article-{count}",
+            "summary": "A short plain summary.",
+            "body": "## First section\n\nSome text.\n\n## Second section\n\nMore text.\n",
+            "position": count,
+            "status": Article.Status.PUBLISHED,
+        }
+        defaults.update(fields)
+        return Article.objects.create(**defaults)
+
+    return make

@@ -1,0 +1,91 @@
+import pytest
+
+from articles.markdown import render, render_html
+
+
+def test_sections_get_stable_ids_from_their_text():
+    rendered = render("## Treatment options\n\nText.\n\n## What causes it?\n\nMore.")
+    assert '<h2 id="treatment-options">Treatment options</h2>' in rendered.html
+    assert '<h2 id="what-causes-it">What causes it?</h2>' in rendered.html
+    assert rendered.sections == [("treatment-options", "Treatment options"), ("what-causes-it", "What causes it?")]
+
+
+def test_repeated_headings_get_distinct_ids():
+    rendered = render("## Tips\n\na\n\n## Tips\n\nb")
+    assert [section_id for section_id, _ in rendered.sections] == ["tips", "tips_1"]
+
+
+def test_only_level_two_headings_are_sections():
+    rendered = render("## Main\n\n### Detail\n\ntext")
+    assert rendered.sections == [("main", "Main")]
+    assert '<h3 id="detail">Detail</h3>' in rendered.html
+
+
+def test_a_top_level_heading_is_demoted_so_the_title_stays_the_only_h1():
+    rendered = render("# Not the title\n\ntext")
+    assert "<h1" not in rendered.html
+    assert '<h2 id="not-the-title">Not the title</h2>' in rendered.html
+
+
+def test_headings_with_markup_and_entities_list_their_plain_text():
+    rendered = render("## Fish & *chips*")
+    assert rendered.sections == [("fish-chips", "Fish & chips")]
+
+
+def test_ordinary_markdown_survives():
+    html = render_html(
+        "Some **bold**, *em* and `code`.\n\n- one\n- two\n\n1. first\n\n> quoted\n\n"
+        "| a | b |\n|---|---|\n| 1 | 2 |\n\n[causes](/articles/causes/) [mail](mailto:team@example.org) "
+        "[site](https://example.org/page)\n\n![A chart](/media/chart.png)"
+    )
+    for fragment in [
+        "<strong>bold</strong>",
+        "<em>em</em>",
+        "<code>code</code>",
+        "<li>one</li>",
+        "<ol>",
+        "<blockquote>",
+        "<table>",
+        "<td>1</td>",
+        'href="/articles/causes/"',
+        'href="mailto:team@example.org"',
+        'href="https://example.org/page"',
+        '<img alt="A chart" src="/media/chart.png">',
+    ]:
+        assert fragment in html
+
+
+def test_links_are_given_a_safe_rel():
+    assert 'rel="noopener noreferrer"' in render_html("[x](https://example.org)")
+
+
+@pytest.mark.parametrize(
+    ("hostile", "forbidden"),
+    [
+        ("<script>alert(1)</script>", "alert(1)"),
+        ("<SCRIPT SRC=//evil.example/x.js></SCRIPT>", "evil.example"),
+        ('<img src="x.png" onerror="alert(1)">', "onerror"),
+        ("[click](javascript:alert(1))", "javascript:"),
+        ("[click](JaVaScRiPt:alert(1))", "alert"),
+        ("[click](&#106;avascript:alert(1))", "alert"),
+        ('<a href="vbscript:msgbox(1)">x</a>', "vbscript"),
+        ("![x](data:image/svg+xml;base64,PHN2Zz4=)", "data:"),
+        ('<iframe src="https://evil.example"></iframe>', "iframe"),
+        ('<form action="/steal"><input name="q"></form>', "<form"),
+        ("<style>body{display:none}</style>", "display:none"),
+        ('<p style="position:fixed">x</p>', "style="),
+        ('<meta http-equiv="refresh" content="0;url=https://evil.example">', "refresh"),
+        ('<base href="https://evil.example/">', "<base"),
+        ("<svg><script>alert(1)</script></svg>", "alert"),
+        ('<math><a xlink:href="javascript:alert(1)">x</a></math>', "javascript"),
+        ("<div><b onclick=alert(1)>bold<i>unclosed", "onclick"),
+        ('<object data="x.swf"></object><embed src="x.swf">', "x.swf"),
+    ],
+)
+def test_hostile_input_never_reaches_the_page(hostile, forbidden):
+    assert forbidden.lower() not in render_html(hostile).lower()
+
+
+def test_empty_body_renders_to_nothing():
+    assert render("").html == ""
+    assert render("").sections == []
