@@ -564,3 +564,44 @@ def test_a_question_always_offers_a_plausible_other_reading(measure, typed, unit
     if question is not None:
         assert question.other.plausible
         assert question.other.cells in measure.plausible
+
+
+# Section 6: care cards
+
+
+@pytest.mark.parametrize(("age", "count", "temperature", "unwell", "emergency"), EMERGENCY_ROWS)
+def test_every_result_carries_the_standing_card_after_any_emergency_card(age, count, temperature, unwell, emergency):
+    cards = anc.interpret_count(anc=D(count), age_group=age, temperature=temperature, feels_unwell=unwell).care_cards
+    expected = [anc.Urgency.EMERGENCY, anc.Urgency.URGENT] if emergency else [anc.Urgency.URGENT]
+    assert [card.urgency for card in cards] == expected
+    assert cards[-1] is anc.STANDING_FEVER
+
+
+def test_a_newborn_gets_the_emergency_card_written_for_a_baby():
+    cards = anc.interpret_count(anc=D(9_000), age_group=NEWBORN, feels_unwell=True).care_cards
+    assert cards[0] is anc.EMERGENCY_NEWBORN
+
+
+@pytest.mark.parametrize("card", [anc.EMERGENCY, anc.EMERGENCY_NEWBORN, anc.STANDING_FEVER])
+def test_care_cards_have_an_action_heading_and_at_most_five_bullets(card):
+    assert card.heading
+    assert 1 <= len(card.bullets) <= 5
+
+
+def test_the_emergency_card_says_what_the_reference_asks():
+    text = " ".join(anc.EMERGENCY.bullets)
+    for words in ("24-hour number", "emergency services", "low neutrophil count", "Do not wait"):
+        assert words in text
+
+
+def test_the_standing_card_says_what_the_reference_asks():
+    text = " ".join(anc.STANDING_FEVER.bullets)
+    for words in ("38 °C (100.4 °F)", "hot and shivery", "even at night", "lower temperature", "paracetamol"):
+        assert words in text
+
+
+@pytest.mark.parametrize(
+    ("urgency", "spoken"), [(anc.Urgency.EMERGENCY, "Emergency:"), (anc.Urgency.URGENT, "Urgent advice:")]
+)
+def test_each_urgency_is_named_for_screen_readers(urgency, spoken):
+    assert urgency.spoken == spoken

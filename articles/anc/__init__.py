@@ -9,9 +9,10 @@ them is exact. A count that is computed or converted is rounded to the nearest w
 up, before it is graded: the whole number is what the page shows, so the grade always matches it.
 
 The modules, by reference section: ``counts`` (1 and 2), ``grading`` (3 and 4), ``fever`` (6),
-``interpretation`` (5 and 6, the whole answer), ``sources``.
+``care_cards`` (6), ``interpretation`` (5 and 6, the whole answer), ``sources``.
 """
 
+from .care_cards import EMERGENCY, EMERGENCY_NEWBORN, STANDING_FEVER, CareCard, Urgency, care_cards
 from .counts import (
     ANC_RANGE,
     ANC_SUSPECT_BELOW_CELLS_PER_UL,
@@ -42,13 +43,17 @@ __all__ = [
     "ADULT_LOW_AT_OR_BELOW",
     "ANC_RANGE",
     "ANC_SUSPECT_BELOW_CELLS_PER_UL",
+    "EMERGENCY",
+    "EMERGENCY_NEWBORN",
     "LAB_LIMIT_RANGE",
     "LOW_BELOW",
     "PERCENT_RANGE",
     "SOURCES",
+    "STANDING_FEVER",
     "TEMPERATURE_RANGE_C",
     "WBC_RANGE",
     "AgeGroup",
+    "CareCard",
     "Category",
     "Interpretation",
     "Measure",
@@ -61,7 +66,9 @@ __all__ = [
     "TemperatureUnit",
     "Unit",
     "UnitQuestion",
+    "Urgency",
     "anc_formula",
+    "care_cards",
     "compute_anc",
     "format_both_units",
     "format_count",

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from enum import StrEnum
 
+from .care_cards import CareCard, care_cards
 from .counts import (
     ANC_RANGE,
     LAB_LIMIT_RANGE,
@@ -84,6 +85,7 @@ class Interpretation:
     emergency: bool
     notes: tuple[Note, ...]
     related: tuple[RelatedArticle, ...]
+    care_cards: tuple[CareCard, ...]
 
     @property
     def computed(self) -> bool:
@@ -152,6 +154,7 @@ def interpret_count(
         emergency=emergency,
         notes=tuple(notes),
         related=related_articles(category, age_group),
+        care_cards=care_cards(emergency=emergency, newborn=age_group is AgeGroup.NEWBORN),
     )
 
 
