@@ -12,7 +12,7 @@ The modules, by reference section: ``counts`` (1 and 2), ``grading`` (3 and 4), 
 ``care_cards`` (6), ``interpretation`` (5 and 6, the whole answer), ``sources``.
 """
 
-from .care_cards import EMERGENCY, EMERGENCY_NEWBORN, STANDING_FEVER, CareCard, Urgency, care_cards
+from .care_cards import EMERGENCY, EMERGENCY_NEWBORN, STANDING_FEVER, CareCard, Urgency, emergency_card
 from .counts import (
     ANC_RANGE,
     ANC_SUSPECT_BELOW_CELLS_PER_UL,
@@ -68,8 +68,8 @@ __all__ = [
     "UnitQuestion",
     "Urgency",
     "anc_formula",
-    "care_cards",
     "compute_anc",
+    "emergency_card",
     "format_both_units",
     "format_count",
     "format_number",

@@ -62,9 +62,8 @@ STANDING_FEVER = CareCard(
 )
 
 
-def care_cards(*, emergency: bool, newborn: bool) -> tuple[CareCard, ...]:
-    """Return the cards for a result, the emergency card first when it applies."""
-    standing = (STANDING_FEVER,)
+def emergency_card(*, emergency: bool, newborn: bool) -> CareCard | None:
+    """Return the emergency card when it applies, written for a baby when the count is a newborn's."""
     if not emergency:
-        return standing
-    return (EMERGENCY_NEWBORN if newborn else EMERGENCY, *standing)
+        return None
+    return EMERGENCY_NEWBORN if newborn else EMERGENCY

@@ -96,6 +96,10 @@ class Measure(StrEnum):
     def plausible(self) -> PlausibleRange:
         return ANC_RANGE if self is Measure.ANC else WBC_RANGE
 
+    @property
+    def noun(self) -> str:
+        return "neutrophil count" if self is Measure.ANC else "white cell count"
+
 
 @dataclass(frozen=True)
 class Reading:
@@ -122,6 +126,17 @@ class UnitQuestion:
     @property
     def readings(self) -> tuple[Reading, Reading]:
         return (self.as_typed, self.other)
+
+    @property
+    def why(self) -> str:
+        """Why the number was not taken as typed, in plain words."""
+        typed = f"{format_number(self.typed)} {self.as_typed.unit.symbol}"
+        if not self.as_typed.plausible:
+            return f"A {self.measure.noun} of {typed} is not possible, so we have not worked anything out yet."
+        return (
+            f"A {self.measure.noun} of {typed} would be extremely low. Many reports write "
+            f"{format_number(self.typed)} to mean {self.other.label}, so we have not worked anything out yet."
+        )
 
 
 def unit_question(measure: Measure, typed: Decimal, unit: Unit) -> UnitQuestion | None:

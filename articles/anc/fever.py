@@ -20,6 +20,15 @@ class TemperatureUnit(StrEnum):
     def symbol(self) -> str:
         return "°C" if self is TemperatureUnit.CELSIUS else "°F"
 
+    @property
+    def plausible(self) -> tuple[Decimal, Decimal]:
+        """The plausible temperatures in this unit, lowest and highest: 30 to 45 °C, 86 to 113 °F."""
+        edges = (TEMPERATURE_RANGE_C.low, TEMPERATURE_RANGE_C.high)
+        if self is TemperatureUnit.CELSIUS:
+            return edges
+        low, high = (edge * 9 / 5 + 32 for edge in edges)
+        return low, high
+
 
 @dataclass(frozen=True)
 class Temperature:

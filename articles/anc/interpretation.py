@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from enum import StrEnum
 
-from .care_cards import CareCard, care_cards
+from .care_cards import STANDING_FEVER, CareCard, emergency_card
 from .counts import (
     ANC_RANGE,
     LAB_LIMIT_RANGE,
@@ -82,10 +82,19 @@ class Interpretation:
     category: Category
     low_rule: str
     formula: str | None
-    emergency: bool
+    emergency_card: CareCard | None
     notes: tuple[Note, ...]
     related: tuple[RelatedArticle, ...]
-    care_cards: tuple[CareCard, ...]
+    standing_card: CareCard = STANDING_FEVER
+
+    @property
+    def emergency(self) -> bool:
+        return self.emergency_card is not None
+
+    @property
+    def care_cards(self) -> tuple[CareCard, ...]:
+        """Every card of the result in the order they are shown: the emergency card first."""
+        return (self.emergency_card, self.standing_card) if self.emergency_card else (self.standing_card,)
 
     @property
     def computed(self) -> bool:
@@ -151,10 +160,9 @@ def interpret_count(
         category=category,
         low_rule=low_rule(age_group, lab_lower_limit),
         formula=formula,
-        emergency=emergency,
+        emergency_card=emergency_card(emergency=emergency, newborn=age_group is AgeGroup.NEWBORN),
         notes=tuple(notes),
         related=related_articles(category, age_group),
-        care_cards=care_cards(emergency=emergency, newborn=age_group is AgeGroup.NEWBORN),
     )
 
 
