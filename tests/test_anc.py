@@ -605,3 +605,22 @@ def test_the_standing_card_says_what_the_reference_asks():
 )
 def test_each_urgency_is_named_for_screen_readers(urgency, spoken):
     assert urgency.spoken == spoken
+
+
+@pytest.mark.parametrize(("unit", "edges"), [(C, (D(30), D(45))), (F, (D(86), D(113)))])
+def test_plausible_temperatures_in_each_unit(unit, edges):
+    assert unit.plausible == edges
+
+
+@pytest.mark.parametrize(
+    ("measure", "typed", "unit", "why"),
+    [
+        (Measure.ANC, "1.2", CELLS, "A neutrophil count of 1.2 cells/µL would be extremely low."),
+        (Measure.ANC, "1200", X10E9, "A neutrophil count of 1,200 ×10⁹/L is not possible"),
+        (Measure.WBC, "4.5", CELLS, "A white cell count of 4.5 cells/µL is not possible"),
+    ],
+)
+def test_a_question_says_why_it_is_asked(measure, typed, unit, why):
+    question = anc.unit_question(measure, D(typed), unit)
+    assert question is not None
+    assert question.why.startswith(why)
