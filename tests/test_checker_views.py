@@ -320,3 +320,8 @@ any_text = st.text(max_size=40) | st.sampled_from(["1.2", "1,200", "38", "-1", "
 def test_posting_anything_never_gives_a_server_error(data):
     client = Client(raise_request_exception=True)
     assert client.post(URL, data).status_code == 200
+
+
+def test_a_set_of_radios_is_described_by_its_hint_and_error(check_count):
+    html = check_count(anc="1200", unit="furlongs").content.decode()
+    assert '<fieldset class="field field-error" aria-describedby="id_unit_helptext id_unit_error">' in html
