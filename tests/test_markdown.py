@@ -89,3 +89,22 @@ def test_hostile_input_never_reaches_the_page(hostile, forbidden):
 def test_empty_body_renders_to_nothing():
     assert render("").html == ""
     assert render("").sections == []
+
+
+def test_a_quote_that_opens_with_a_bold_line_becomes_a_care_card_named_for_screen_readers():
+    html = render_html("> **Get medical help now if:**\n>\n> - your temperature is 38°C or higher\n")
+    assert html.startswith('<div class="care-card">\n<p class="care-card-heading"><strong>')
+    assert '<span class="visually-hidden">Immediate action required: </span>Get medical help now if:' in html
+    assert "<li>your temperature is 38°C or higher</li>" in html
+
+
+def test_an_ordinary_quote_stays_a_quote():
+    assert render_html("> Someone said *this*.").startswith("<blockquote>")
+
+
+def test_editors_cannot_borrow_other_classes_or_attributes():
+    html = render_html('<div class="evil care-card" onclick="x()">x</div><span class="hidden">y</span>')
+    assert 'class="care-card"' in html
+    assert "evil" not in html
+    assert "onclick" not in html
+    assert 'class="hidden"' not in html
