@@ -601,7 +601,8 @@ def test_the_standing_card_says_what_the_reference_asks():
 
 
 @pytest.mark.parametrize(
-    ("urgency", "spoken"), [(anc.Urgency.EMERGENCY, "Emergency:"), (anc.Urgency.URGENT, "Urgent advice:")]
+    ("urgency", "spoken"),
+    [(anc.Urgency.EMERGENCY, "Immediate action required:"), (anc.Urgency.URGENT, "Urgent advice:")],
 )
 def test_each_urgency_is_named_for_screen_readers(urgency, spoken):
     assert urgency.spoken == spoken

@@ -149,7 +149,7 @@ def test_the_emergency_card_opens_the_answer(check_count):
 
 def test_care_cards_are_labelled_regions_that_name_their_urgency(check_count):
     html = answer_of(check_count(anc="300", feels_unwell="on"))
-    for urgency, spoken in (("emergency", "Emergency:"), ("urgent", "Urgent advice:")):
+    for urgency, spoken in (("emergency", "Immediate action required:"), ("urgent", "Urgent advice:")):
         card = re.search(rf'<section [^>]*data-urgency="{urgency}"[^>]*>(.*?)</section>', html, re.S)
         assert card is not None
         assert f'aria-labelledby="care-card-{urgency}-heading"' in card[0]

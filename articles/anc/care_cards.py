@@ -16,8 +16,9 @@ class Urgency(StrEnum):
 
     @property
     def spoken(self) -> str:
-        """The words a screen reader says before the card's heading."""
-        return "Emergency:" if self is Urgency.EMERGENCY else "Urgent advice:"
+        """The words a screen reader says before the card's heading, as on NHS care cards and the
+        site's articles."""
+        return "Immediate action required:" if self is Urgency.EMERGENCY else "Urgent advice:"
 
 
 @dataclass(frozen=True)
