@@ -16,6 +16,8 @@ MAX_NUMBER_LENGTH = 20
 NUMBER = re.compile(r"(?:[0-9]{1,3}(?:,[0-9]{3})+|[0-9]+)(?:\.[0-9]+)?|\.[0-9]+")
 DECIMAL_COMMA = re.compile(r"[0-9]+,[0-9]{1,2}")
 MINUS_SIGNS = ("-", "\N{MINUS SIGN}", "\N{EN DASH}")
+# Text, not type="number": the browser then sends whatever was typed, and the person gets our message.
+NUMBER_INPUT_ATTRS = {"inputmode": "decimal", "autocomplete": "off", "spellcheck": "false", "class": "input-number"}
 
 
 class ReportNumberField(forms.Field):
@@ -56,9 +58,6 @@ class ReportNumberField(forms.Field):
         if self.percent and number not in anc.PERCENT_RANGE:
             raise forms.ValidationError(f"Enter {self.what} from 0 to 100", code="out_of_range")
         return number
-
-
-NUMBER_INPUT_ATTRS = {"inputmode": "decimal", "autocomplete": "off", "spellcheck": "false", "class": "input-number"}
 
 
 def choice_field(choices, *, label, missing, initial=None, help_text="", required=True):
