@@ -22,7 +22,7 @@ ALLOWED_TAGS = {
     "h2", "h3", "h4", "p", "br", "hr",
     "ul", "ol", "li", "dl", "dt", "dd",
     "strong", "em", "b", "i", "code", "pre", "blockquote", "sup", "sub", "abbr",
-    "a", "img",
+    "a", "img", "div", "span",
     "table", "thead", "tbody", "tr", "th", "td", "caption",
 }  # fmt: skip
 
@@ -38,10 +38,13 @@ ALLOWED_ATTRIBUTES = {
     "ol": {"start"},
 }
 
+ALLOWED_CLASSES = {"div": {"care-card"}, "p": {"care-card-heading"}, "span": {"visually-hidden"}}
+
 ALLOWED_URL_SCHEMES = {"http", "https", "mailto"}
 
 # nh3 writes every kept h2 as `<h2 id="...">` or `<h2>`: id is the one attribute it allows on h2.
 SANITISED_H2 = re.compile(r'<h2 id="(?P<id>[^"]*)">(?P<inner>.*?)</h2>', re.DOTALL)
+CARE_CARD_LABEL = "Immediate action required: "
 
 
 class DemoteTopHeadings(Treeprocessor):
@@ -52,10 +55,36 @@ class DemoteTopHeadings(Treeprocessor):
             element.tag = "h2"
 
 
-class DemoteTopHeadingsExtension(Extension):
+class CareCards(Treeprocessor):
+    """Make a blockquote that opens with a bold line an urgent care card.
+
+    `> **Get medical help now if:**` followed by bullets becomes a card whose heading tells screen
+    reader users, in hidden text, that it needs immediate action (the NHS care-card pattern).
+    """
+
+    def run(self, root: ElementTree.Element) -> None:
+        for quote in root.iter("blockquote"):
+            first = quote[0] if len(quote) else None
+            if first is None or first.tag != "p" or (first.text or "").strip() or not len(first):
+                continue
+            if first[0].tag != "strong":
+                continue
+            quote.tag = "div"
+            quote.set("class", "care-card")
+            first.set("class", "care-card-heading")
+            label = ElementTree.Element("span", {"class": "visually-hidden"})
+            label.text = CARE_CARD_LABEL
+            strong = first[0]
+            label.tail = strong.text
+            strong.text = None
+            strong.insert(0, label)
+
+
+class GuideExtension(Extension):
     def extendMarkdown(self, md: markdown.Markdown) -> None:
         # Before the toc treeprocessor (priority 5), so demoted headings get ids and contents entries.
         md.treeprocessors.register(DemoteTopHeadings(md), "demote_top_headings", 30)
+        md.treeprocessors.register(CareCards(md), "care_cards", 15)  # after inline (20): needs <strong>
 
 
 # Tags after which the plain text gets a line break, so words of separate blocks never run together.
@@ -91,7 +120,7 @@ class _TextCollector(HTMLParser):
 def _converter() -> markdown.Markdown:
     return markdown.Markdown(
         extensions=[
-            DemoteTopHeadingsExtension(),
+            GuideExtension(),
             "markdown.extensions.tables",
             "markdown.extensions.sane_lists",
             "markdown.extensions.fenced_code",
@@ -108,6 +137,7 @@ def sanitise(html: str) -> str:
         html,
         tags=ALLOWED_TAGS,
         attributes=ALLOWED_ATTRIBUTES,
+        allowed_classes=ALLOWED_CLASSES,
         url_schemes=ALLOWED_URL_SCHEMES,
         link_rel="noopener noreferrer",
         strip_comments=True,

@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass
 from html import escape
 
+from django import forms
 from django.contrib.postgres.search import SearchHeadline, SearchQuery, SearchRank, SearchVector
 from django.db import connection
 from django.db.models import Q, TextField, Value
@@ -31,6 +32,37 @@ WORD = re.compile(r"[^\W_]+")
 # A line that ends without punctuation (a heading, a list item) gets a dot after it in a passage, so
 # "Medicines" and "Cancer medicines…" do not read as one sentence.
 UNPUNCTUATED_LINE_END = re.compile(r"(?<![.!?:;,…])[ \t]*\n")
+
+
+class SearchForm(forms.Form):
+    """The site's search box. A search is not health data: it may sit in the address as ?q=."""
+
+    q = forms.CharField(
+        label="Words to search for",
+        help_text="Type a word or two, such as “fever”, “mouth care” or “G-CSF”.",
+        required=False,
+        max_length=MAX_QUERY_LENGTH,
+        error_messages={
+            "max_length": (
+                f"Your search is too long. Use {MAX_QUERY_LENGTH} characters or fewer: a few words work best, "
+                "such as “fever after chemotherapy”."
+            ),
+            "null_characters_not_allowed": (
+                "Your search holds a character that cannot be searched for. Type the words again and search."
+            ),
+        },
+        widget=forms.TextInput(attrs={"type": "search", "autocomplete": "off", "class": "input-search"}),
+    )
+
+    def clean_q(self):
+        query = " ".join(self.cleaned_data["q"].split())
+        if query and not query_words(query):
+            raise forms.ValidationError("Search for words or numbers, such as “fever” or “G-CSF”.")
+        return query
+
+    def error_links(self):
+        """Each error with the id of the input it belongs to, for the error summary."""
+        return [(self["q"].auto_id, error) for error in self.errors.get("q", [])]
 
 
 @dataclass(frozen=True)

@@ -1,12 +1,15 @@
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
-from django.views.decorators.http import require_GET
+from django.views.decorators.cache import never_cache
+from django.views.decorators.debug import sensitive_post_parameters
+from django.views.decorators.http import require_GET, require_http_methods
 
-from articles import structured_data
+from articles import anc, structured_data
 from articles.addresses import absolute_url, site_root
-from articles.forms import SearchForm
+from articles.forms import CountForm
 from articles.models import Article
+from articles.search import SearchForm
 from articles.search import search as search_articles
 
 
@@ -66,3 +69,25 @@ def robots_txt(request):
         f"Sitemap: {absolute_url(request, reverse('sitemap'))}",
     ]
     return HttpResponse("\n".join(lines) + "\n", content_type="text/plain; charset=utf-8")
+
+
+@never_cache
+@sensitive_post_parameters(*CountForm.base_fields)
+@require_http_methods(["GET", "HEAD", "POST"])
+def neutrophil_count(request):
+    """The count checker: GET shows the form; POST answers on the same page, above the form again.
+
+    Template: articles/neutrophil_count.html. Context: `form`, a CountForm; `question`, an
+    anc.UnitQuestion when a number looks written in the other unit; `result`, an anc.Interpretation
+    when the form was valid and no question is open; `sources`, anc.SOURCES.
+
+    What is typed is health data: it arrives only by POST, is never stored or logged, is hidden from
+    error reports, and the page is sent with Cache-Control: no-store.
+    """
+    form = CountForm(request.POST if request.method == "POST" else None)
+    question = result = None
+    if form.is_valid():
+        question = form.unit_question
+        result = None if question else form.interpret()
+    context = {"form": form, "question": question, "result": result, "sources": anc.SOURCES}
+    return render(request, "articles/neutrophil_count.html", context)

@@ -1,4 +1,5 @@
 import pytest
+from django.urls import reverse
 
 from articles.models import Article
 from tests.html_tree import parse
@@ -50,3 +51,15 @@ def site_url(settings):
     """Give the site a public address, as DJANGO_SITE_URL does, and return it."""
     settings.SITE_URL = "https://neutropenia.example.org"
     return settings.SITE_URL
+
+
+@pytest.fixture
+def check_count(client):
+    """Post the count checker and return the response. Fields default to an adult, cells/µL and °C;
+    pass a field as None to leave it out."""
+
+    def check(**fields):
+        data = {"unit": "cells_per_ul", "age_group": "adult", "temperature_unit": "c", **fields}
+        return client.post(reverse("articles:neutrophil_count"), {k: v for k, v in data.items() if v is not None})
+
+    return check

@@ -118,3 +118,22 @@ def test_raw_headings_outside_the_sections_get_no_link():
 def test_plain_text_keeps_the_words_and_drops_the_markup():
     rendered = render("## Heading\n\nSome **bold** & [a link](https://example.org).\n\n- one\n- two")
     assert rendered.text == "Heading\nSome bold & a link.\none\ntwo"
+
+
+def test_a_quote_that_opens_with_a_bold_line_becomes_a_care_card_named_for_screen_readers():
+    html = render_html("> **Get medical help now if:**\n>\n> - your temperature is 38°C or higher\n")
+    assert html.startswith('<div class="care-card">\n<p class="care-card-heading"><strong>')
+    assert '<span class="visually-hidden">Immediate action required: </span>Get medical help now if:' in html
+    assert "<li>your temperature is 38°C or higher</li>" in html
+
+
+def test_an_ordinary_quote_stays_a_quote():
+    assert render_html("> Someone said *this*.").startswith("<blockquote>")
+
+
+def test_editors_cannot_borrow_other_classes_or_attributes():
+    html = render_html('<div class="evil care-card" onclick="x()">x</div><span class="hidden">y</span>')
+    assert 'class="care-card"' in html
+    assert "evil" not in html
+    assert "onclick" not in html
+    assert 'class="hidden"' not in html

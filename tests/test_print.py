@@ -105,5 +105,5 @@ def test_paper_drops_navigation_and_screen_only_controls(selector):
 @pytest.mark.parametrize("selector", [".care-card", ".article-body blockquote"])
 def test_paper_keeps_care_cards_framed(selector):
     _, printed = css_rules(STYLESHEET.read_text())
-    assert declared(printed, selector, "border:")
+    assert declared(printed, selector, "border")
     assert not declared(printed, selector, "display: none")

@@ -161,6 +161,7 @@ def test_an_empty_search_shows_the_form_and_a_hint(client, guide):
         form = tree.find("form", class_="search-form")
         assert form.find("input", name="q", type="search").attrs["value"].strip() == ""
         assert "such as “fever”" in form.find("p", class_="hint").text()
+        assert form.find("input", name="q").attrs["aria-describedby"] == form.find("p", class_="hint").attrs["id"]
         assert tree.find_all("section", class_="search-results") == []
 
 
@@ -179,7 +180,7 @@ def test_a_search_that_is_too_long_is_refused_with_a_message(client, guide):
     tree = parse(response.content)
     assert "Your search is too long" in tree.find("div", class_="error-summary").text()
     assert tree.find_all("section", class_="search-results") == []
-    assert len(tree.find("input", id="id_q").attrs["value"]) <= MAX_QUERY_LENGTH
+    assert tree.find("input", id="id_q").attrs["aria-invalid"] == "true"
 
 
 @pytest.mark.django_db

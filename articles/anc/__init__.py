@@ -1,0 +1,87 @@
+"""The rules for reading a neutrophil count: units, the absolute count, when it is low, its grade, fever.
+
+Pure Python with no Django in it, so the rules are tested on their own. Every number comes from
+``shared/clinical-reference.md``; ``SOURCES`` says where each rule comes from, and the checker page lists
+them under "How we worked this out".
+
+Counts are ``Decimal`` cells per microlitre (cells/µL) unless a name says otherwise, and arithmetic on
+them is exact. A count that is computed or converted is rounded to the nearest whole cell/µL, halves
+up, before it is graded: the whole number is what the page shows, so the grade always matches it.
+
+The modules, by reference section: ``counts`` (1 and 2), ``grading`` (3 and 4), ``fever`` (6),
+``care_cards`` (6), ``interpretation`` (5 and 6, the whole answer), ``sources``.
+"""
+
+from .care_cards import EMERGENCY, EMERGENCY_NEWBORN, STANDING_FEVER, CareCard, Urgency, emergency_card
+from .counts import (
+    ANC_RANGE,
+    ANC_SUSPECT_BELOW_CELLS_PER_UL,
+    LAB_LIMIT_RANGE,
+    PERCENT_RANGE,
+    WBC_RANGE,
+    Measure,
+    PlausibleRange,
+    Reading,
+    Unit,
+    UnitQuestion,
+    anc_formula,
+    compute_anc,
+    format_both_units,
+    format_count,
+    format_number,
+    from_cells_per_ul,
+    to_cells_per_ul,
+    unit_question,
+    whole_cells,
+)
+from .fever import TEMPERATURE_RANGE_C, Temperature, TemperatureUnit, has_fever_signs
+from .grading import ADULT_LOW_AT_OR_BELOW, LOW_BELOW, AgeGroup, Category, grade, grade_low_count, is_low, low_rule
+from .interpretation import Interpretation, Note, RelatedArticle, interpret_count, related_articles
+from .sources import SOURCES, Source
+
+__all__ = [
+    "ADULT_LOW_AT_OR_BELOW",
+    "ANC_RANGE",
+    "ANC_SUSPECT_BELOW_CELLS_PER_UL",
+    "EMERGENCY",
+    "EMERGENCY_NEWBORN",
+    "LAB_LIMIT_RANGE",
+    "LOW_BELOW",
+    "PERCENT_RANGE",
+    "SOURCES",
+    "STANDING_FEVER",
+    "TEMPERATURE_RANGE_C",
+    "WBC_RANGE",
+    "AgeGroup",
+    "CareCard",
+    "Category",
+    "Interpretation",
+    "Measure",
+    "Note",
+    "PlausibleRange",
+    "Reading",
+    "RelatedArticle",
+    "Source",
+    "Temperature",
+    "TemperatureUnit",
+    "Unit",
+    "UnitQuestion",
+    "Urgency",
+    "anc_formula",
+    "compute_anc",
+    "emergency_card",
+    "format_both_units",
+    "format_count",
+    "format_number",
+    "from_cells_per_ul",
+    "grade",
+    "grade_low_count",
+    "has_fever_signs",
+    "interpret_count",
+    "is_low",
+    "low_rule",
+    "related_articles",
+    "to_cells_per_ul",
+    "unit_question",
+    "whole_cells",
+]

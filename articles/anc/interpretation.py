@@ -1,0 +1,171 @@
+"""What a count means, put together: the grade, the emergency, the notes and the articles to read
+(reference sections 5 and 6)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import Decimal
+from enum import StrEnum
+
+from .care_cards import STANDING_FEVER, CareCard, emergency_card
+from .counts import (
+    ANC_RANGE,
+    LAB_LIMIT_RANGE,
+    PERCENT_RANGE,
+    WBC_RANGE,
+    Unit,
+    anc_formula,
+    compute_anc,
+    format_count,
+    whole_cells,
+)
+from .fever import Temperature, has_fever_signs
+from .grading import AgeGroup, Category, grade, low_rule
+
+
+class Note(StrEnum):
+    """A note that comes with a result (reference sections 3 and 5)."""
+
+    LAB_RANGE = "lab-range"
+    DUFFY_NULL = "duffy-null"
+    NEWBORN = "newborn"
+
+    @property
+    def text(self) -> str:
+        return _NOTE_TEXTS[self]
+
+
+_NOTE_TEXTS = {
+    Note.LAB_RANGE: "Laboratories set their own normal ranges. The range printed on your report "
+    "is the one that counts.",
+    Note.DUFFY_NULL: "Some people have a lower count that is normal and healthy for them. "
+    "This is common in people of African or Middle Eastern family background who carry "
+    "a gene variant called Duffy-null. Doctors call it Duffy-null associated neutrophil count "
+    "(it used to be called benign ethnic neutropenia). Your care team can tell you "
+    "if this might apply to you.",
+    Note.NEWBORN: "A newborn baby's count changes a lot from day to day in the first weeks "
+    "of life. Talk to your baby's care team about what this result means.",
+}
+
+
+@dataclass(frozen=True)
+class RelatedArticle:
+    slug: str
+    link_text: str
+
+
+PRECAUTIONS = RelatedArticle("precautions", "How to lower your risk of infection")
+TREATMENT = RelatedArticle("treatment", "How neutropenia is treated")
+DIAGNOSIS = RelatedArticle("diagnosis", "What the blood test shows")
+BLOOD_TEST = RelatedArticle("blood-test", "How to read your blood test report")
+CHILDREN = RelatedArticle("children", "Neutropenia in babies and children")
+FEVER = RelatedArticle("fever", "Fever and when to get help")
+
+
+def related_articles(category: Category, age_group: AgeGroup) -> tuple[RelatedArticle, ...]:
+    """Return the articles that matter for a result: what the test means always, prevention and
+    treatment for any neutropenia, the children's article for anyone under 18, fever always."""
+    related = [DIAGNOSIS, BLOOD_TEST]
+    if category.is_neutropenia:
+        related[:0] = [PRECAUTIONS, TREATMENT]
+    if age_group is not AgeGroup.ADULT:
+        related.append(CHILDREN)
+    related.append(FEVER)
+    return tuple(related)
+
+
+@dataclass(frozen=True)
+class Interpretation:
+    """What a count means. ``anc`` is the whole number of cells/µL that is shown and graded."""
+
+    anc: int
+    category: Category
+    low_rule: str
+    formula: str | None
+    emergency_card: CareCard | None
+    notes: tuple[Note, ...]
+    related: tuple[RelatedArticle, ...]
+    standing_card: CareCard = STANDING_FEVER
+
+    @property
+    def emergency(self) -> bool:
+        return self.emergency_card is not None
+
+    @property
+    def care_cards(self) -> tuple[CareCard, ...]:
+        """Every card of the result in the order they are shown: the emergency card first."""
+        return (self.emergency_card, self.standing_card) if self.emergency_card else (self.standing_card,)
+
+    @property
+    def computed(self) -> bool:
+        return self.formula is not None
+
+    @property
+    def anc_cells_per_ul(self) -> str:
+        return format_count(self.anc, Unit.CELLS_PER_UL)
+
+    @property
+    def anc_x10e9_per_l(self) -> str:
+        return format_count(self.anc, Unit.X10E9_PER_L)
+
+
+def interpret_count(
+    *,
+    anc: Decimal | None = None,
+    wbc: Decimal | None = None,
+    segs_pct: Decimal | None = None,
+    bands_pct: Decimal | None = None,
+    age_group: AgeGroup = AgeGroup.ADULT,
+    lab_lower_limit: Decimal | None = None,
+    temperature: Temperature | None = None,
+    feels_unwell: bool = False,
+) -> Interpretation:
+    """Interpret a count given either as ``anc`` or as ``wbc`` with ``segs_pct`` (and ``bands_pct``,
+    0 when None). Counts and the laboratory limit are in cells/µL.
+
+    Raises ValueError unless exactly one way of giving the count is used and every number lies in
+    its plausible range (reference section 2).
+    """
+    if (anc is None) == (wbc is None or segs_pct is None):
+        raise ValueError("Give either the ANC or the white cell count with a percentage.")
+    bands = Decimal(0) if bands_pct is None else bands_pct
+    _require(anc is None or anc in ANC_RANGE, "ANC out of range")
+    _require(lab_lower_limit is None or lab_lower_limit in LAB_LIMIT_RANGE, "limit out of range")
+    _require(temperature is None or temperature.plausible, "temperature out of range")
+
+    formula = None
+    if anc is None:
+        assert wbc is not None
+        assert segs_pct is not None
+        _require(wbc in WBC_RANGE, "WBC out of range")
+        _require(
+            segs_pct in PERCENT_RANGE and bands in PERCENT_RANGE and segs_pct + bands <= 100,
+            "percentages out of range",
+        )
+        anc = compute_anc(wbc, segs_pct, bands)
+        formula = anc_formula(wbc, segs_pct, bands)
+
+    shown = whole_cells(anc)
+    category = grade(shown, age_group, lab_lower_limit)
+    emergency = has_fever_signs(temperature, feels_unwell) and (
+        category.is_neutropenia or age_group is AgeGroup.NEWBORN
+    )
+    notes = [Note.LAB_RANGE]
+    if category in (Category.BORDERLINE, Category.MILD):
+        notes.append(Note.DUFFY_NULL)
+    if age_group is AgeGroup.NEWBORN:
+        notes.append(Note.NEWBORN)
+    return Interpretation(
+        anc=shown,
+        category=category,
+        low_rule=low_rule(age_group, lab_lower_limit),
+        formula=formula,
+        emergency_card=emergency_card(emergency=emergency, newborn=age_group is AgeGroup.NEWBORN),
+        notes=tuple(notes),
+        related=related_articles(category, age_group),
+    )
+
+
+def _require(condition: bool, message: str) -> None:
+    if not condition:
+        raise ValueError(message)

@@ -1,0 +1,125 @@
+"""The site as an operator runs it: environment variables, then migrate, import, collectstatic, gunicorn."""
+
+import os
+import re
+import socket
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.request
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def production_env(tmp_path, **extra):
+    env = {
+        key: value for key, value in os.environ.items() if not key.startswith(("DJANGO_", "DATABASE_URL", "REDIS_URL"))
+    }
+    env.update(
+        DJANGO_DEBUG="0",
+        DJANGO_HTTPS="0",
+        DJANGO_SECRET_KEY="a-long-production-like-secret-key-for-this-test-only-0123456789",
+        DATABASE_URL=f"sqlite:///{tmp_path / 'site.sqlite3'}",
+        DJANGO_STATIC_ROOT=str(tmp_path / "static"),
+        DJANGO_MEDIA_ROOT=str(tmp_path / "media"),
+    )
+    env.update(extra)
+    return env
+
+
+def manage(env, *args):
+    return subprocess.run(
+        [sys.executable, "manage.py", *args], cwd=ROOT, env=env, capture_output=True, text=True, timeout=120
+    )
+
+
+def free_port():
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def fetch(url):
+    try:
+        with urllib.request.urlopen(url, timeout=10) as response:
+            return response.status, dict(response.headers), response.read().decode()
+    except urllib.error.HTTPError as error:
+        return error.code, dict(error.headers), error.read().decode()
+
+
+def test_debug_off_without_a_secret_key_stops_with_a_clear_message(tmp_path):
+    env = production_env(tmp_path)
+    del env["DJANGO_SECRET_KEY"]
+    result = manage(env, "check")
+    assert result.returncode != 0
+    assert "DJANGO_SECRET_KEY is not set" in result.stderr
+
+
+def test_debug_on_runs_without_a_secret_key(tmp_path):
+    env = production_env(tmp_path, DJANGO_DEBUG="1")
+    del env["DJANGO_SECRET_KEY"]
+    assert manage(env, "check").returncode == 0
+
+
+@pytest.fixture(scope="module")
+def production_server(tmp_path_factory):
+    tmp_path = tmp_path_factory.mktemp("production")
+    env = production_env(tmp_path)
+    for command in (["migrate", "--noinput"], ["import_articles"], ["collectstatic", "--noinput"]):
+        result = manage(env, *command)
+        assert result.returncode == 0, result.stderr
+    port = free_port()
+    server = subprocess.Popen(
+        [sys.executable, "-m", "gunicorn", "neutro_site.wsgi", "--bind", f"127.0.0.1:{port}", "--workers", "1"],
+        cwd=ROOT,
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+    )
+    base = f"http://127.0.0.1:{port}"
+    deadline = time.monotonic() + 30
+    while True:
+        try:
+            fetch(base + "/")
+            break
+        except OSError:
+            if time.monotonic() > deadline or server.poll() is not None:
+                server.kill()
+                pytest.fail("gunicorn did not start: " + server.stderr.read().decode()[-2000:])
+            time.sleep(0.2)
+    yield base
+    server.terminate()
+    server.wait(timeout=10)
+
+
+def test_gunicorn_serves_the_guide_with_debug_off(production_server):
+    status, _, html = fetch(production_server + "/")
+    assert status == 200
+    assert "/articles/overview/" in html
+    status, _, html = fetch(production_server + "/articles/precautions/")
+    assert status == 200
+    assert "<h1>Preventing infections</h1>" in html
+
+
+def test_static_files_have_hashed_names_compression_and_far_future_caching(production_server):
+    _, _, html = fetch(production_server + "/")
+    stylesheet = re.search(r'href="(/static/css/site\.[0-9a-f]{12}\.css)"', html)
+    assert stylesheet, "the stylesheet link should carry a content hash"
+    request = urllib.request.Request(production_server + stylesheet.group(1), headers={"Accept-Encoding": "gzip"})
+    with urllib.request.urlopen(request, timeout=10) as response:
+        assert response.status == 200
+        assert response.headers["Content-Encoding"] == "gzip"
+        assert "max-age=315360000" in response.headers["Cache-Control"]
+        assert "immutable" in response.headers["Cache-Control"]
+
+
+def test_errors_show_the_friendly_page_without_debug_details(production_server):
+    status, _, html = fetch(production_server + "/articles/does-not-exist/")
+    assert status == 404
+    assert "Page not found" in html
+    assert "Traceback" not in html
+    assert "URLconf" not in html
