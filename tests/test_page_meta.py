@@ -41,6 +41,13 @@ def test_article_description_and_preview_tags_come_from_the_article(page, make_a
     assert tree.meta("twitter:card") == "summary_large_image"
 
 
+def test_checker_page_has_its_own_canonical_link_and_preview(page, site_url):
+    tree = page("/neutrophil-count/")
+    assert tree.find("link", rel="canonical").attrs["href"] == "https://neutropenia.example.org/neutrophil-count/"
+    assert tree.meta("og:title") == "Check your neutrophil count"
+    assert tree.meta("og:description") == tree.meta("description")
+
+
 def test_home_page_is_a_website_in_previews(page):
     assert page("/").meta("og:type") == "website"
 

@@ -132,7 +132,9 @@ def test_hostile_title_is_plain_text_in_lists_search_and_feed(client, hostile):
 # Ready for a strict Content-Security-Policy
 
 
-@pytest.mark.parametrize("url", ["/", "/articles/first/", "/search/", "/search/?q=page", "/search/?q=%25", "/nowhere/"])
+@pytest.mark.parametrize(
+    "url", ["/", "/articles/first/", "/search/", "/search/?q=page", "/search/?q=%25", "/neutrophil-count/", "/nowhere/"]
+)
 def test_pages_hold_no_inline_script_style_or_handler(client, draft, url):
     tree = parse(client.get(url).content)
     for element in tree.iter():

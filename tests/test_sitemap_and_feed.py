@@ -38,14 +38,22 @@ def test_sitemap_lists_home_and_every_published_article_with_its_last_change(cli
     fever = set_updated(make_article(slug="fever"), datetime.datetime(2026, 3, 4, 10, 0, tzinfo=datetime.UTC))
     make_article(slug="unfinished", status=Article.Status.DRAFT)
     entries = sitemap_entries(client)
-    assert set(entries) == {"https://neutropenia.example.org/", "https://neutropenia.example.org/articles/fever/"}
+    assert set(entries) == {
+        "https://neutropenia.example.org/",
+        "https://neutropenia.example.org/neutrophil-count/",
+        "https://neutropenia.example.org/articles/fever/",
+    }
     assert entries["https://neutropenia.example.org/articles/fever/"].startswith("2026-03-04")
     assert fever.updated.date().isoformat() == "2026-03-04"
 
 
 def test_sitemap_addresses_follow_the_request_without_a_site_address(client, make_article):
     make_article(slug="fever")
-    assert set(sitemap_entries(client)) == {"http://testserver/", "http://testserver/articles/fever/"}
+    assert set(sitemap_entries(client)) == {
+        "http://testserver/",
+        "http://testserver/neutrophil-count/",
+        "http://testserver/articles/fever/",
+    }
 
 
 def test_robots_txt_names_the_sitemap_and_keeps_crawlers_out_of_the_admin(client, site_url):
