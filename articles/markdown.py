@@ -4,11 +4,13 @@ One function serves the public pages and the editor's live preview, so what an e
 exactly what a patient sees. The Markdown is converted first, then the HTML is cleaned with nh3
 against a short allowlist: scripts, event handlers, styles, frames, forms and `javascript:` links never
 survive. Headings get stable ids from their text, so `## Treatment options` can be linked to as
-`#treatment-options`.
+`#treatment-options`, and each `##` section gets a "link to this section" anchor beside its heading.
 """
 
+import re
 from dataclasses import dataclass, field
-from html import unescape
+from html import escape, unescape
+from html.parser import HTMLParser
 from xml.etree import ElementTree
 
 import markdown
@@ -40,6 +42,8 @@ ALLOWED_CLASSES = {"div": {"care-card"}, "p": {"care-card-heading"}, "span": {"v
 
 ALLOWED_URL_SCHEMES = {"http", "https", "mailto"}
 
+# nh3 writes every kept h2 as `<h2 id="...">` or `<h2>`: id is the one attribute it allows on h2.
+SANITISED_H2 = re.compile(r'<h2 id="(?P<id>[^"]*)">(?P<inner>.*?)</h2>', re.DOTALL)
 CARE_CARD_LABEL = "Immediate action required: "
 
 
@@ -83,12 +87,34 @@ class GuideExtension(Extension):
         md.treeprocessors.register(CareCards(md), "care_cards", 15)  # after inline (20): needs <strong>
 
 
+# Tags after which the plain text gets a line break, so words of separate blocks never run together.
+BLOCK_TAGS = ALLOWED_TAGS - {"strong", "em", "b", "i", "code", "sup", "sub", "abbr", "a", "img"}
+
+
 @dataclass(frozen=True)
 class Rendered:
-    """Safe HTML of a body, and its `##` sections as (id, title) pairs in page order."""
+    """Safe HTML of a body, its `##` sections as (id, title) pairs in page order, and its plain text."""
 
     html: str
     sections: list[tuple[str, str]] = field(default_factory=list)
+    text: str = ""
+
+
+class _TextCollector(HTMLParser):
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.parts = []
+
+    def handle_starttag(self, tag, attrs):
+        if tag in BLOCK_TAGS:
+            self.parts.append("\n")
+
+    def handle_endtag(self, tag):
+        if tag in BLOCK_TAGS:
+            self.parts.append("\n")
+
+    def handle_data(self, data):
+        self.parts.append(data)
 
 
 def _converter() -> markdown.Markdown:
@@ -118,14 +144,46 @@ def sanitise(html: str) -> str:
     )
 
 
+def plain_text(html: str) -> str:
+    """Return the words of `html` without markup: one line per block, spaces tidied, entities decoded."""
+    collector = _TextCollector()
+    collector.feed(html)
+    collector.close()
+    lines = (" ".join(line.split()) for line in "".join(collector.parts).splitlines())
+    return "\n".join(line for line in lines if line)
+
+
+def link_sections(html: str, sections: list[tuple[str, str]]) -> str:
+    """Put a "link to this section" anchor after each `##` heading of sanitised `html` that is a section.
+
+    The heading and its anchor share a `div.section-heading`; the anchor's accessible name is "Link to
+    section: <title>". Runs after sanitising, so the allowlist stays as strict as it is: the added markup
+    is built here from the section ids and titles, both escaped, never taken from the author's HTML.
+    """
+    titles = dict(sections)
+
+    def add_link(match: re.Match) -> str:
+        section_id = unescape(match["id"])
+        if section_id not in titles:
+            return match[0]
+        return (
+            f'<div class="section-heading">{match[0]}'
+            f'<a class="section-link" href="#{escape(section_id)}">'
+            f'<span class="visually-hidden">Link to section: {escape(titles[section_id])}</span>'
+            f'<span class="section-link-mark" aria-hidden="true">#</span></a></div>'
+        )
+
+    return SANITISED_H2.sub(add_link, html)
+
+
 def render(text: str) -> Rendered:
-    """Convert Markdown `text` to sanitised HTML and list its `##` sections."""
+    """Convert Markdown `text` to sanitised HTML, with section links; list its `##` sections; give its plain text."""
     converter = _converter()
     html = sanitise(converter.convert(text or ""))
     sections = [
         (token["id"], unescape(token["name"])) for token in _flatten(converter.toc_tokens) if token["level"] == 2
     ]
-    return Rendered(html=html, sections=sections)
+    return Rendered(html=link_sections(html, sections), sections=sections, text=plain_text(html))
 
 
 def render_html(text: str) -> str:

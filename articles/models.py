@@ -33,6 +33,9 @@ class Article(models.Model):
         help_text="Markdown. Use ## for sections; the title is printed for you, so do not start with #."
     )
     body_html = models.TextField(editable=False, default="")
+    body_text = models.TextField(
+        editable=False, default="", help_text="The body's words without markup, for search and its passages."
+    )
     sections = models.JSONField(
         editable=False, default=list, help_text="The body's ## sections as [id, title] pairs, in page order."
     )
@@ -65,10 +68,11 @@ class Article(models.Model):
     def save(self, *args, **kwargs):
         rendered = render(self.body)
         self.body_html = rendered.html
+        self.body_text = rendered.text
         self.sections = [list(section) for section in rendered.sections]
         update_fields = kwargs.get("update_fields")
         if update_fields is not None and "body" in update_fields:
-            kwargs["update_fields"] = {*update_fields, "body_html", "sections"}
+            kwargs["update_fields"] = {*update_fields, "body_html", "body_text", "sections"}
         super().save(*args, **kwargs)
 
     def get_absolute_url(self):

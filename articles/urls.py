@@ -1,11 +1,14 @@
 from django.urls import path
 
 from articles import views
+from articles.feeds import ArticleUpdatesFeed
 
 app_name = "articles"
 
 urlpatterns = [
     path("", views.home, name="home"),
     path("articles/<slug:slug>/", views.article_detail, name="detail"),
+    path("search/", views.search, name="search"),
+    path("feed/", ArticleUpdatesFeed(), name="feed"),
     path("neutrophil-count/", views.neutrophil_count, name="neutrophil_count"),
 ]

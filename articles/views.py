@@ -1,20 +1,27 @@
+from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, render
+from django.urls import reverse
 from django.views.decorators.cache import never_cache
 from django.views.decorators.debug import sensitive_post_parameters
-from django.views.decorators.http import require_http_methods
+from django.views.decorators.http import require_GET, require_http_methods
 
-from articles import anc
+from articles import anc, structured_data
+from articles.addresses import absolute_url, site_root
 from articles.forms import CountForm
 from articles.models import Article
+from articles.search import SearchForm
+from articles.search import search as search_articles
 
 
 def home(request):
     """The guide's front page: what it covers and its published articles in guide order.
 
-    Template: articles/home.html. Context: `articles`, the published articles.
+    Template: articles/home.html. Context: `articles`, the published articles; `structured_data`, the
+    site as a schema.org WebSite.
     """
     articles = Article.objects.published().in_guide_order()
-    return render(request, "articles/home.html", {"articles": articles})
+    context = {"articles": articles, "structured_data": structured_data.website(site_root(request))}
+    return render(request, "articles/home.html", context)
 
 
 def article_detail(request, slug):
@@ -22,7 +29,7 @@ def article_detail(request, slug):
 
     Template: articles/article_detail.html. Context: `article`; `related`, its published related
     articles; `guide`, every published article in order (for the topic list); `previous` and `next`,
-    its neighbours in the guide or None.
+    its neighbours in the guide or None; `structured_data`, the article as a schema.org MedicalWebPage.
     """
     article = get_object_or_404(Article.objects.published(), slug=slug)
     guide = list(Article.objects.published().in_guide_order().only("title", "slug", "position"))
@@ -33,8 +40,35 @@ def article_detail(request, slug):
         "guide": guide,
         "previous": guide[index - 1] if index > 0 else None,
         "next": guide[index + 1] if index + 1 < len(guide) else None,
+        "structured_data": structured_data.medical_web_page(article, site_root(request)),
     }
     return render(request, "articles/article_detail.html", context)
+
+
+def search(request):
+    """Search the published articles: `?q=` words; an empty search shows the form and a hint.
+
+    Template: articles/search.html. Context: `form`, the SearchForm; `query`, the cleaned words ("" when
+    there is none or the form has errors); `results`, a list of articles.search.Result, or None when no
+    search ran.
+    """
+    form = SearchForm(request.GET if "q" in request.GET else None)
+    query, results = "", None
+    if form.is_valid() and form.cleaned_data["q"]:
+        query = form.cleaned_data["q"]
+        results = search_articles(query)
+    return render(request, "articles/search.html", {"form": form, "query": query, "results": results})
+
+
+@require_GET
+def robots_txt(request):
+    """Tell crawlers where the sitemap is and to keep out of the admin."""
+    lines = [
+        "User-agent: *",
+        f"Disallow: {reverse('admin:index')}",
+        f"Sitemap: {absolute_url(request, reverse('sitemap'))}",
+    ]
+    return HttpResponse("\n".join(lines) + "\n", content_type="text/plain; charset=utf-8")
 
 
 @never_cache

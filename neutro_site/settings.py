@@ -6,6 +6,7 @@ variable in this one file, with the default shown beside it. The README lists th
 
 import os
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
@@ -26,6 +27,30 @@ def env_list(name, default):
     return [item.strip() for item in os.environ.get(name, default).split(",") if item.strip()]
 
 
+def env_site_url(name):
+    """Return environment variable `name` as a site's root address ("https://host[:port]", no trailing slash).
+
+    Empty when unset. Raise ImproperlyConfigured for anything that is not a bare http(s) origin, so a
+    typo never ends up in every canonical link, sitemap and QR code.
+    """
+    value = os.environ.get(name, "").strip().rstrip("/")
+    if not value:
+        return ""
+    parts = urlsplit(value)
+    if (
+        parts.scheme not in {"http", "https"}
+        or not parts.hostname
+        or parts.username
+        or parts.path
+        or parts.query
+        or parts.fragment
+    ):
+        raise ImproperlyConfigured(
+            f"{name} must be the site's address without a path, such as https://neutropenia.example.org (got {value!r})"
+        )
+    return value
+
+
 # Core
 
 DEBUG = env_flag("DJANGO_DEBUG", False)
@@ -41,6 +66,10 @@ if not SECRET_KEY:
 
 ALLOWED_HOSTS = env_list("DJANGO_ALLOWED_HOSTS", "127.0.0.1,localhost")
 
+# The public address that canonical links, link previews, the sitemap, the feed and printed QR codes
+# use. Empty: each request's own scheme and host.
+SITE_URL = env_site_url("DJANGO_SITE_URL")
+
 INSTALLED_APPS = [
     "django.contrib.admin",
     "django.contrib.auth",
@@ -49,6 +78,7 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
+    "django.contrib.sitemaps",
     "markdownx",
     "articles",
 ]
@@ -76,6 +106,7 @@ TEMPLATES = [
                 "django.template.context_processors.request",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
+                "articles.context_processors.page_address",
             ],
         },
     },

@@ -2,6 +2,7 @@ import pytest
 from django.urls import reverse
 
 from articles.models import Article
+from tests.html_tree import parse
 
 
 @pytest.fixture(autouse=True)
@@ -31,6 +32,25 @@ def make_article(db):
         return Article.objects.create(**defaults)
 
     return make
+
+
+@pytest.fixture
+def page(client):
+    """Fetch a public page with the test client and return its parsed HTML tree (see tests/html_tree.py)."""
+
+    def get(url, status=200):
+        response = client.get(url)
+        assert response.status_code == status, f"{url} answered {response.status_code}"
+        return parse(response.content)
+
+    return get
+
+
+@pytest.fixture
+def site_url(settings):
+    """Give the site a public address, as DJANGO_SITE_URL does, and return it."""
+    settings.SITE_URL = "https://neutropenia.example.org"
+    return settings.SITE_URL
 
 
 @pytest.fixture

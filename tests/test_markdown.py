@@ -1,6 +1,7 @@
 import pytest
 
 from articles.markdown import render, render_html
+from tests.html_tree import parse
 
 
 def test_sections_get_stable_ids_from_their_text():
@@ -89,6 +90,34 @@ def test_hostile_input_never_reaches_the_page(hostile, forbidden):
 def test_empty_body_renders_to_nothing():
     assert render("").html == ""
     assert render("").sections == []
+
+
+def test_each_section_heading_gets_a_link_to_itself():
+    tree = parse(render("## Treatment options\n\nText.\n\n### Detail\n\nMore.").html)
+    wrapper = tree.find("div", class_="section-heading")
+    assert wrapper.find("h2").attrs["id"] == "treatment-options"
+    link = wrapper.find("a", class_="section-link")
+    assert link.attrs["href"] == "#treatment-options"
+    assert link.find("span", class_="visually-hidden").text() == "Link to section: Treatment options"
+    assert tree.find_all("a", href="#detail") == []
+
+
+def test_section_links_escape_what_the_heading_holds():
+    rendered = render('## Fish & "chips" <b onclick="x()">now</b>\n\ntext')
+    tree = parse(rendered.html)
+    label = tree.find("a", class_="section-link").find("span", class_="visually-hidden").text()
+    assert label == f"Link to section: {rendered.sections[0][1]}"
+    assert "onclick" not in rendered.html
+
+
+def test_raw_headings_outside_the_sections_get_no_link():
+    tree = parse(render('<h2 id="made-up">Raw</h2>\n\n## Real\n\ntext').html)
+    assert [link.attrs["href"] for link in tree.find_all("a", class_="section-link")] == ["#real"]
+
+
+def test_plain_text_keeps_the_words_and_drops_the_markup():
+    rendered = render("## Heading\n\nSome **bold** & [a link](https://example.org).\n\n- one\n- two")
+    assert rendered.text == "Heading\nSome bold & a link.\none\ntwo"
 
 
 def test_a_quote_that_opens_with_a_bold_line_becomes_a_care_card_named_for_screen_readers():

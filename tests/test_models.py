@@ -1,4 +1,6 @@
 import pytest
+from django.db import connection
+from django.db.migrations.executor import MigrationExecutor
 
 from articles.models import Article
 
@@ -52,3 +54,29 @@ def test_related_links_point_one_way(make_article):
 def test_address_is_built_from_the_slug(make_article):
     assert make_article(slug="causes").get_absolute_url() == "/articles/causes/"
     assert str(make_article(title="Causes of neutropenia")) == "Causes of neutropenia"
+
+
+def test_saving_stores_the_plain_text_for_search(make_article):
+    article = make_article(body="## Help\n\nCall **now** & wait.")
+    article.refresh_from_db()
+    assert article.body_text == "Help\nCall now & wait."
+
+
+@pytest.mark.django_db(transaction=True)
+def test_migrating_renders_bodies_stored_before_section_links_again():
+    executor = MigrationExecutor(connection)
+    executor.migrate([("articles", "0001_initial")])
+    old_article = executor.loader.project_state([("articles", "0001_initial")]).apps.get_model("articles", "Article")
+    old_article.objects.create(
+        title="Old",
+        slug="old",
+        summary="s",
+        body="## Kept heading\n\nText.",
+        body_html="<h2>stale</h2>",
+        status="published",
+    )
+    executor = MigrationExecutor(connection)
+    executor.migrate(executor.loader.graph.leaf_nodes())
+    article = Article.objects.get(slug="old")
+    assert 'href="#kept-heading"' in article.body_html
+    assert article.body_text == "Kept heading\nText."

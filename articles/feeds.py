@@ -1,0 +1,56 @@
+from django.contrib.syndication.views import Feed
+from django.urls import reverse
+from django.utils.feedgenerator import Atom1Feed
+
+from articles.addresses import site_root
+from articles.models import Article
+from articles.structured_data import SITE_NAME
+
+FEED_LENGTH = 30
+
+
+class ArticleUpdatesFeed(Feed):
+    """An Atom feed of the published articles, the most recently changed first, for clinicians who follow updates.
+
+    An article keeps one entry id (its address) for life; a change moves it up with a new `updated` time.
+    """
+
+    feed_type = Atom1Feed
+    title = f"{SITE_NAME}: updated pages"
+    subtitle = "Pages of the neutropenia guide, newest changes first."
+    author_name = SITE_NAME
+
+    def get_object(self, request):
+        # The feed object is shared by every request: the request's site address travels as the "object".
+        return site_root(request)
+
+    def link(self, root):
+        return root + reverse("articles:home")
+
+    def feed_url(self, root):
+        return root + reverse("articles:feed")
+
+    def items(self, root):
+        articles = list(
+            Article.objects.published()
+            .order_by("-updated", "position")
+            .defer("body", "body_html", "body_text")[:FEED_LENGTH]
+        )
+        for article in articles:
+            article.absolute_url = root + article.get_absolute_url()
+        return articles
+
+    def item_title(self, article):
+        return article.title
+
+    def item_description(self, article):
+        return article.summary
+
+    def item_link(self, article):
+        return article.absolute_url
+
+    def item_pubdate(self, article):
+        return article.created
+
+    def item_updateddate(self, article):
+        return article.updated

@@ -1,0 +1,106 @@
+"""The sitemap, robots.txt and the Atom updates feed."""
+
+import datetime
+import xml.etree.ElementTree as ET
+
+import pytest
+from django.utils import timezone
+
+from articles.models import Article
+
+pytestmark = pytest.mark.django_db
+
+SITEMAP = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
+ATOM = "{http://www.w3.org/2005/Atom}"
+
+
+def sitemap_entries(client):
+    response = client.get("/sitemap.xml")
+    assert response.status_code == 200
+    root = ET.fromstring(response.content)
+    return {url.findtext(f"{SITEMAP}loc"): url.findtext(f"{SITEMAP}lastmod") for url in root.iter(f"{SITEMAP}url")}
+
+
+def feed(client):
+    response = client.get("/feed/")
+    assert response.status_code == 200
+    assert response["Content-Type"].startswith("application/atom+xml")
+    return ET.fromstring(response.content)
+
+
+def set_updated(article, when):
+    Article.objects.filter(pk=article.pk).update(updated=when)
+    article.refresh_from_db()
+    return article
+
+
+def test_sitemap_lists_home_and_every_published_article_with_its_last_change(client, make_article, site_url):
+    fever = set_updated(make_article(slug="fever"), datetime.datetime(2026, 3, 4, 10, 0, tzinfo=datetime.UTC))
+    make_article(slug="unfinished", status=Article.Status.DRAFT)
+    entries = sitemap_entries(client)
+    assert set(entries) == {
+        "https://neutropenia.example.org/",
+        "https://neutropenia.example.org/neutrophil-count/",
+        "https://neutropenia.example.org/articles/fever/",
+    }
+    assert entries["https://neutropenia.example.org/articles/fever/"].startswith("2026-03-04")
+    assert fever.updated.date().isoformat() == "2026-03-04"
+
+
+def test_sitemap_addresses_follow_the_request_without_a_site_address(client, make_article):
+    make_article(slug="fever")
+    assert set(sitemap_entries(client)) == {
+        "http://testserver/",
+        "http://testserver/neutrophil-count/",
+        "http://testserver/articles/fever/",
+    }
+
+
+def test_robots_txt_names_the_sitemap_and_keeps_crawlers_out_of_the_admin(client, site_url):
+    response = client.get("/robots.txt")
+    assert response.status_code == 200
+    assert response["Content-Type"] == "text/plain; charset=utf-8"
+    lines = response.content.decode().splitlines()
+    assert "User-agent: *" in lines
+    assert "Disallow: /admin/" in lines
+    assert "Sitemap: https://neutropenia.example.org/sitemap.xml" in lines
+
+
+def test_feed_lists_published_articles_most_recently_changed_first(client, make_article, site_url):
+    now = timezone.now()
+    older = set_updated(make_article(title="Older", slug="older"), now - datetime.timedelta(days=10))
+    newer = set_updated(
+        make_article(title="Newer", slug="newer", summary="What changed."), now - datetime.timedelta(days=1)
+    )
+    make_article(title="Hidden", slug="hidden", status=Article.Status.DRAFT)
+    root = feed(client)
+    entries = root.findall(f"{ATOM}entry")
+    assert [entry.findtext(f"{ATOM}title") for entry in entries] == ["Newer", "Older"]
+    first = entries[0]
+    assert first.find(f"{ATOM}link").attrib["href"] == "https://neutropenia.example.org/articles/newer/"
+    assert first.findtext(f"{ATOM}summary") == "What changed."
+    assert datetime.datetime.fromisoformat(first.findtext(f"{ATOM}updated")) == newer.updated
+    assert datetime.datetime.fromisoformat(entries[1].findtext(f"{ATOM}updated")) == older.updated
+
+
+def test_feed_itself_has_absolute_addresses(client, make_article, site_url):
+    make_article()
+    root = feed(client)
+    links = {link.attrib.get("rel", "alternate"): link.attrib["href"] for link in root.findall(f"{ATOM}link")}
+    assert links == {"alternate": "https://neutropenia.example.org/", "self": "https://neutropenia.example.org/feed/"}
+    assert root.findtext(f"{ATOM}title") == "Neutropenia guide: updated pages"
+
+
+def test_feed_addresses_follow_the_request_without_a_site_address(client, make_article):
+    make_article(slug="fever")
+    entry = feed(client).find(f"{ATOM}entry")
+    assert entry.find(f"{ATOM}link").attrib["href"] == "http://testserver/articles/fever/"
+
+
+def test_an_edit_moves_an_article_to_the_top_of_the_feed(client, make_article):
+    first = make_article(title="First")
+    make_article(title="Second")
+    set_updated(first, timezone.now() - datetime.timedelta(days=5))
+    first.summary = "Updated advice."
+    first.save()
+    assert feed(client).find(f"{ATOM}entry").findtext(f"{ATOM}title") == "First"

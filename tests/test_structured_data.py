@@ -1,0 +1,63 @@
+"""JSON-LD descriptions: MedicalWebPage on articles, WebSite on the home page."""
+
+import datetime
+import json
+
+import pytest
+
+pytestmark = pytest.mark.django_db
+
+
+def json_ld(tree):
+    """Return the data of the page's one JSON-LD script."""
+    return json.loads(tree.find("script", type="application/ld+json").raw_text())
+
+
+def test_article_is_described_as_a_reviewed_medical_web_page(page, make_article, site_url):
+    article = make_article(
+        title="Fever and when to get help",
+        slug="fever",
+        summary="A fever is an emergency.",
+        last_reviewed=datetime.date(2026, 11, 1),
+        next_review=datetime.date(2027, 11, 1),
+        reviewer="Consultant haematologist",
+    )
+    data = json_ld(page(article.get_absolute_url()))
+    url = "https://neutropenia.example.org/articles/fever/"
+    assert data["@context"] == "https://schema.org"
+    assert data["@type"] == "MedicalWebPage"
+    assert (data["name"], data["description"], data["url"]) == (
+        "Fever and when to get help",
+        "A fever is an emergency.",
+        url,
+    )
+    assert data["lastReviewed"] == "2026-11-01"
+    assert data["reviewedBy"] == {"@type": "Person", "jobTitle": "Consultant haematologist"}
+    assert data["about"] == {"@type": "MedicalCondition", "name": "Neutropenia"}
+    assert data["breadcrumb"] == {
+        "@type": "BreadcrumbList",
+        "itemListElement": [
+            {"@type": "ListItem", "position": 1, "name": "Guide", "item": "https://neutropenia.example.org/"},
+            {"@type": "ListItem", "position": 2, "name": "Fever and when to get help", "item": url},
+        ],
+    }
+
+
+def test_an_unreviewed_article_claims_no_review(page, make_article):
+    data = json_ld(page(make_article(last_reviewed=None, reviewer="").get_absolute_url()))
+    assert "lastReviewed" not in data
+    assert "reviewedBy" not in data
+
+
+def test_home_page_describes_the_site_and_its_search(page, site_url):
+    data = json_ld(page("/"))
+    assert data["@type"] == "WebSite"
+    assert data["url"] == "https://neutropenia.example.org/"
+    action = data["potentialAction"]
+    assert action["@type"] == "SearchAction"
+    assert action["target"]["urlTemplate"] == "https://neutropenia.example.org/search/?q={search_term_string}"
+    assert action["query-input"] == "required name=search_term_string"
+
+
+def test_structured_data_follows_the_request_host_without_a_site_address(page):
+    assert json_ld(page("/"))["url"] == "http://testserver/"
