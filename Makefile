@@ -7,15 +7,26 @@ PORT ?= 8000
 # Tests run with debug off, as production does, but over plain HTTP and with a throwaway key.
 TEST_ENV := DJANGO_DEBUG=0 DJANGO_HTTPS=0 DJANGO_SECRET_KEY=$${DJANGO_SECRET_KEY:-not-secret-only-for-tests}
 
-.PHONY: run test lint format install install-dev clean
+.PHONY: run test chromium lint format install install-dev clean
 
 run: $(VENV)/.installed
 	DJANGO_DEBUG=$${DJANGO_DEBUG:-1} $(BIN)/python manage.py migrate --noinput
 	DJANGO_DEBUG=$${DJANGO_DEBUG:-1} $(BIN)/python manage.py import_articles
 	DJANGO_DEBUG=$${DJANGO_DEBUG:-1} $(BIN)/python manage.py runserver 127.0.0.1:$(PORT)
 
-test: $(VENV)/.installed-dev
+test: $(VENV)/.installed-dev chromium
 	$(TEST_ENV) $(BIN)/pytest
+
+# The browser tests drive Debian's Chromium. Install it where it is missing and we may; where we cannot,
+# those tests skip with the reason (and fail under CI=true, so CI never skips them).
+chromium:
+	@command -v chromium >/dev/null 2>&1 || { \
+	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
+	    echo "Installing Chromium for the browser tests (apt-get install chromium)"; \
+	    apt-get update -q && DEBIAN_FRONTEND=noninteractive apt-get install -y -q chromium; \
+	  else \
+	    echo "Chromium is missing and cannot be installed here (needs root and apt-get): browser tests will skip."; \
+	  fi; }
 
 lint: $(VENV)/.installed-dev
 	$(BIN)/ruff check .

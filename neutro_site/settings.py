@@ -126,6 +126,20 @@ DATABASES = {
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
+# Cache: shared by every app server through Redis when REDIS_URL is set; otherwise a file-based cache,
+# which every gunicorn worker on one machine shares (a local-memory cache would not be).
+
+REDIS_URL = os.environ.get("REDIS_URL", "")
+if REDIS_URL:
+    CACHES = {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}}
+else:
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+            "LOCATION": os.environ.get("DJANGO_CACHE_DIR", str(BASE_DIR / ".cache")),
+        }
+    }
+
 # Passwords
 
 AUTH_PASSWORD_VALIDATORS = [

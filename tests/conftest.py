@@ -1,4 +1,5 @@
 import pytest
+from django.core.cache import cache
 from django.urls import reverse
 
 from articles.models import Article
@@ -12,6 +13,14 @@ def plain_static_storage(settings):
         **settings.STORAGES,
         "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
     }
+
+
+@pytest.fixture(autouse=True)
+def empty_cache():
+    """Start every test with an empty cache: the database is rolled back between tests, the cache is not."""
+    cache.clear()
+    yield
+    cache.clear()
 
 
 @pytest.fixture

@@ -1,0 +1,74 @@
+"""Browser tests: Playwright driving Debian's Chromium against pytest-django's live server.
+
+Chromium comes from the system package (`make test` installs it where it can); Playwright's own browser
+download does not work here. Without Chromium these tests skip with the reason, except under CI=true,
+where they fail: CI never skips them.
+"""
+
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+from django.core.management import call_command
+
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+
+
+def chromium_path():
+    """Return the path of the system Chromium, or None when there is none."""
+    configured = os.environ.get("CHROMIUM_PATH")
+    if configured:
+        return configured if Path(configured).exists() else None
+    return shutil.which("chromium")
+
+
+@pytest.fixture(scope="session")
+def browser():
+    """One headless Chromium for the whole session."""
+    path = chromium_path()
+    if path is None:
+        reason = "Chromium is not installed (apt-get install chromium, or set CHROMIUM_PATH)"
+        if os.environ.get("CI"):
+            pytest.fail(f"{reason}: CI must run the browser tests")
+        pytest.skip(reason)
+    from playwright.sync_api import sync_playwright
+
+    # Playwright's sync API runs an event loop in this thread; Django refuses database calls from a thread
+    # with a running loop unless told it is safe, which it is here (the live server has its own thread).
+    previous = os.environ.get("DJANGO_ALLOW_ASYNC_UNSAFE")
+    os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=path, args=CHROMIUM_ARGS)
+        yield chromium
+        chromium.close()
+    if previous is None:
+        del os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"]
+    else:
+        os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = previous
+
+
+@pytest.fixture
+def guide(transactional_db):
+    """The bundled articles, imported as `make run` imports them."""
+    call_command("import_articles", verbosity=0)
+
+
+@pytest.fixture
+def tab(browser, live_server):
+    """A fresh browser tab (its own context: no cookies shared between tests) aimed at the live server.
+
+    `tab.goto("/path/")` works with paths relative to the live server.
+    """
+    context = browser.new_context(base_url=live_server.url)
+    page = context.new_page()
+    yield page
+    context.close()
