@@ -18,7 +18,7 @@ LONG_SENTENCE_WORDS = 20
 # A sentence ends at . ! or ? followed by a space, or at the end of a line (headings, list items and
 # table cells are lines of their own in an article's plain text).
 SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
-WORD = re.compile(r"[A-Za-z]+(?:['’][A-Za-z]+)*|\d+(?:[.,]\d+)*")
+WORD = re.compile(r"[A-Za-z]+(?:['\u2019][A-Za-z]+)*|\d+(?:[.,]\d+)*")
 VOWEL_GROUPS = re.compile(r"[aeiouy]+")
 
 
@@ -77,7 +77,9 @@ def readability(text: str) -> Readability:
     word_count = sum(len(found_words) for found_words in word_lists)
     syllable_count = sum(syllables(word) for found_words in word_lists for word in found_words)
     long_sentences = [
-        sentence for sentence, found_words in zip(found, word_lists, strict=True) if len(found_words) > LONG_SENTENCE_WORDS
+        sentence
+        for sentence, found_words in zip(found, word_lists, strict=True)
+        if len(found_words) > LONG_SENTENCE_WORDS
     ]
     if word_count == 0:
         return Readability(0, 0, 0, None, None, [])
