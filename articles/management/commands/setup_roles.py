@@ -35,4 +35,7 @@ class Command(BaseCommand):
             group, created = Group.objects.get_or_create(name=EDITORS)
             group.permissions.set([permission(name) for name in EDITOR_PERMISSIONS])
         verb = "Created" if created else "Checked"
-        self.stdout.write(self.style.SUCCESS(f'{verb} the "{EDITORS}" group: {len(EDITOR_PERMISSIONS)} permissions.'))
+        if options["verbosity"]:
+            self.stdout.write(
+                self.style.SUCCESS(f'{verb} the "{EDITORS}" group: {len(EDITOR_PERMISSIONS)} permissions.')
+            )
