@@ -40,8 +40,7 @@ class Readability:
 
 @lru_cache(maxsize=1)
 def _dictionary() -> pyphen.Pyphen:
-    # left=1, right=1: split as close to the word's ends as English allows, so "open" counts two syllables.
-    return pyphen.Pyphen(lang="en_GB", left=1, right=1)
+    return pyphen.Pyphen(lang="en_GB")
 
 
 def sentences(text: str) -> list[str]:
@@ -58,8 +57,8 @@ def words(sentence: str) -> list[str]:
 
 
 def syllables(word: str) -> int:
-    """Count the syllables of one word (at least one): the hyphenation points, or vowel groups when the
-    dictionary knows fewer, since hyphenation never splits some syllables ("area")."""
+    """Estimate the syllables of one word (at least one): the more of its hyphenation pieces and its vowel
+    groups (less a silent final e), since hyphenation leaves some syllables unsplit ("open", "doctor")."""
     if word[0].isdigit():
         return 1
     lower = word.lower()
