@@ -23,7 +23,11 @@ def form_fields(response, form_id="article_form"):
             # A browser drops the one newline that follows <textarea>; Django writes one there.
             fields.setdefault(name, []).append(element.raw_text().removeprefix("\r\n").removeprefix("\n"))
         elif element.tag == "select":
-            chosen = [option.attrs.get("value", option.text()) for option in element.find_all("option") if "selected" in option.attrs]
+            chosen = [
+                option.attrs.get("value", option.text())
+                for option in element.find_all("option")
+                if "selected" in option.attrs
+            ]
             if "multiple" not in element.attrs and not chosen:
                 options = element.find_all("option")
                 chosen = [options[0].attrs.get("value", "")] if options else []

@@ -40,10 +40,14 @@ def changelist_rows(client, query=""):
 
 
 def test_the_list_shows_title_status_position_and_review_dates_with_overdue_marked(editor_client, make_article):
-    make_article(title="Old page", next_review=TODAY - datetime.timedelta(days=3), last_reviewed=datetime.date(2025, 1, 2))
+    make_article(
+        title="Old page", next_review=TODAY - datetime.timedelta(days=3), last_reviewed=datetime.date(2025, 1, 2)
+    )
     make_article(title="Fresh page", next_review=TODAY + datetime.timedelta(days=30))
     tree = parse(editor_client.get(reverse("admin:articles_article_changelist")).content)
-    headers = [th.find("div", class_="text").text() for th in tree.find("table", id="result_list").find_all("th", scope="col")]
+    headers = [
+        th.find("div", class_="text").text() for th in tree.find("table", id="result_list").find_all("th", scope="col")
+    ]
     assert headers == ["Title", "Status", "Position in the guide", "Last reviewed", "Next review"]
     overdue = tree.find_all("strong", class_="review-overdue")
     assert len(overdue) == 1
@@ -88,7 +92,9 @@ def test_the_body_uses_the_markdownx_editor_posting_to_the_staff_only_endpoints(
 
 def test_the_slug_is_prepopulated_from_the_title(editor_client):
     tree = parse(editor_client.get(reverse("admin:articles_article_add")).content)
-    fields = json.loads(tree.find("script", id="django-admin-prepopulated-fields-constants").attrs["data-prepopulated-fields"])
+    fields = json.loads(
+        tree.find("script", id="django-admin-prepopulated-fields-constants").attrs["data-prepopulated-fields"]
+    )
     assert fields[0]["id"] == "#id_slug"
     assert fields[0]["dependency_ids"] == ["#id_title"]
 
@@ -153,9 +159,7 @@ def test_staff_without_the_publish_permission_cannot_publish(client, make_articl
     assert article.status == Article.Status.DRAFT
 
 
-def test_a_second_editor_saving_a_changed_article_is_refused_and_keeps_their_text(
-    editor_client, make_article, editor
-):
+def test_a_second_editor_saving_a_changed_article_is_refused_and_keeps_their_text(editor_client, make_article, editor):
     article = make_article(body="## Fever\n\nFirst text.")
     second = User.objects.create_user("sam", password="x" * 20, is_staff=True)
     second.groups.set(editor.groups.all())
