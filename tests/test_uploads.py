@@ -39,7 +39,8 @@ def stored_files(media_root):
 
 def uploaded_url(response):
     code = response.json()["image_code"]
-    assert code.startswith("![") and code.endswith(")")
+    assert code.startswith("![")
+    assert code.endswith(")")
     return code[code.index("](") + 2 : -1]
 
 

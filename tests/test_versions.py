@@ -85,7 +85,7 @@ def test_the_compare_page_shows_what_changed_since_a_version(editor_client, make
     save(editor_client, article, body="## Fever\n\nCall 999.\n\nKeep warm.")
     tree = parse(editor_client.get(oldest_url).content)
     body_diff = tree.find_all("pre", class_="article-diff")[-1]
-    assert [line.text() for line in body_diff.find_all("del")] == ["− Call the chemotherapy helpline."]
+    assert [line.text() for line in body_diff.find_all("del")] == ["- Call the chemotherapy helpline."]
     assert [line.text() for line in body_diff.find_all("ins")] == ["+ Call 999."]
 
 
