@@ -117,3 +117,7 @@ class OldSlugAdmin(admin.ModelAdmin):
     list_display = ["slug", "article", "replaced"]
     search_fields = ["slug", "article__title"]
     readonly_fields = ["slug", "article", "replaced"]
+
+    def has_add_permission(self, request):
+        # Old slugs are recorded when an article's slug changes, never typed in.
+        return False
