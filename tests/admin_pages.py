@@ -1,5 +1,7 @@
 """Read an admin form the way a browser would submit it, so tests post exactly what an editor's browser sends."""
 
+from django.urls import reverse
+
 from tests.html_tree import parse
 
 
@@ -41,3 +43,13 @@ def with_changes(fields, **changes):
     for name, value in changes.items():
         updated[name] = value if isinstance(value, list) else [value]
     return updated
+
+
+def change_url(article):
+    return reverse("admin:articles_article_change", args=[article.pk])
+
+
+def save_article(client, article, **changes):
+    """Open `article`'s change form as `client`, change some fields, press Save; return the response."""
+    form = form_fields(client.get(change_url(article)))
+    return client.post(change_url(article), with_changes(form, **changes))

@@ -11,7 +11,8 @@ from django.utils import timezone
 from reversion.models import Version
 
 from articles.models import Article
-from tests.admin_pages import form_fields, with_changes
+from tests.admin_pages import change_url, form_fields, with_changes
+from tests.admin_pages import save_article as save
 from tests.html_tree import parse
 
 pytestmark = pytest.mark.django_db
@@ -19,19 +20,10 @@ pytestmark = pytest.mark.django_db
 TODAY = timezone.localdate()
 
 
-def change_url(article):
-    return reverse("admin:articles_article_change", args=[article.pk])
-
-
 def open_form(client, article):
     response = client.get(change_url(article))
     assert response.status_code == 200
     return form_fields(response)
-
-
-def save(client, article, **changes):
-    """Open the article's change form, change some fields, press Save; return the response."""
-    return client.post(change_url(article), with_changes(open_form(client, article), **changes))
 
 
 def changelist_rows(client, query=""):

@@ -8,22 +8,16 @@ from django.urls import reverse
 from reversion.models import Version
 
 from articles.models import Article, OldSlug
-from tests.admin_pages import form_fields, with_changes
+from tests.admin_pages import form_fields, save_article
 from tests.html_tree import parse
 
 pytestmark = pytest.mark.django_db
 
 
-def change_url(article):
-    return reverse("admin:articles_article_change", args=[article.pk])
-
-
 def save(client, article, **changes):
-    form = form_fields(client.get(change_url(article)))
-    response = client.post(change_url(article), with_changes(form, **changes))
-    assert response.status_code == 302, response.content.decode()[:2000]
+    response = save_article(client, article, **changes)
+    assert response.status_code == 302
     article.refresh_from_db()
-    return response
 
 
 def versions(article):
