@@ -27,14 +27,17 @@ IMAGE_HEADERS = {
 }
 
 
-def editors_only(*permissions):
-    """Let active staff holding any of `permissions` reach the view; answer 403 with a message otherwise."""
+def editors_only(*permissions, answer_json=False):
+    """Let active staff holding any of `permissions` reach the view; answer 403 with a message otherwise
+    (as {"error": message} when `answer_json`, the shape the upload widget reads)."""
 
     def decorator(view):
         @wraps(view)
         def checked(request, *args, **kwargs):
             user = request.user
             if not (user.is_active and user.is_staff and any(user.has_perm(p) for p in permissions)):
+                if answer_json:
+                    return JsonResponse({"error": NOT_AN_EDITOR}, status=403)
                 return HttpResponseForbidden(NOT_AN_EDITOR, content_type="text/plain; charset=utf-8")
             return view(request, *args, **kwargs)
 
@@ -53,7 +56,7 @@ def preview(request):
 
 @never_cache
 @require_POST
-@editors_only("articles.upload_image")
+@editors_only("articles.upload_image", answer_json=True)
 def upload_image(request):
     """Store an uploaded `image` re-encoded under a name chosen here.
 

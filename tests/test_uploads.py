@@ -124,6 +124,7 @@ def test_a_wide_image_is_scaled_to_the_column_width(editor_client):
 def test_anonymous_visitors_cannot_upload(client, media_root):
     response = upload(client, image_bytes("PNG"))
     assert response.status_code == 403
+    assert response.json() == {"error": "Log in to the admin as an editor to use the editor."}
     assert stored_files(media_root) == []
 
 
