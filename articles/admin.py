@@ -1,16 +1,15 @@
 from django.contrib import admin
 from django.contrib.admin.utils import unquote
 from django.db import transaction
-from django.template.loader import render_to_string
 from django.template.response import TemplateResponse
-from django.urls import path
+from django.urls import path, reverse
 from django.utils.html import format_html
 from reversion.admin import VersionAdmin
 
 from articles import versions
 from articles.admin_forms import ArticleAdminForm
+from articles.editor_views import plain_language
 from articles.models import Article, OldSlug
-from articles.readability import LONG_SENTENCE_WORDS, readability
 
 
 class ReviewFilter(admin.SimpleListFilter):
@@ -45,7 +44,7 @@ class ArticleAdmin(VersionAdmin):
             "Plain language",
             {
                 "fields": ["plain_language"],
-                "description": "How easy the saved text is to read. Aim for a reading age of 9 to 11, as the content guide asks.",
+                "description": "How easy the body is to read, updated as you type. Aim for a reading age of 9 to 11, as the content guide asks.",
             },
         ),
         ("Publishing", {"fields": ["status", "position", "related"]}),
@@ -66,9 +65,12 @@ class ArticleAdmin(VersionAdmin):
 
     @admin.display(description="reading level")
     def plain_language(self, article):
-        measured = readability(article.body_text) if article and article.pk else None
-        context = {"readability": measured, "long_sentence_words": LONG_SENTENCE_WORDS}
-        return render_to_string("admin/articles/article/plain_language.html", context)
+        # admin-editor.js refreshes the panel from the reading-level URL as the editor types.
+        return format_html(
+            '<div class="plain-language-panel" data-reading-level-url="{}">{}</div>',
+            reverse("editor_reading_level"),
+            plain_language(article.body_text if article and article.pk else None),
+        )
 
     def get_readonly_fields(self, request, obj=None):
         # Only editors who may publish choose the status; others save drafts.

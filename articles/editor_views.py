@@ -1,4 +1,4 @@
-"""The editor's endpoints: the markdownx live preview and image upload, and serving uploaded images.
+"""The editor's endpoints: the markdownx live preview, image upload and reading level; serving uploads.
 
 markdownx's own views answer anyone and trust the declared file type, so the widget is pointed at these
 instead (settings MARKDOWNX_URLS_PATH and MARKDOWNX_UPLOAD_URLS_PATH). Both answer only logged-in staff
@@ -11,11 +11,13 @@ from django.conf import settings
 from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
 from django.http import FileResponse, Http404, HttpResponse, HttpResponseForbidden, JsonResponse
+from django.template.loader import render_to_string
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST, require_safe
 
 from articles import images
-from articles.markdown import render_html
+from articles.markdown import render, render_html
+from articles.readability import LONG_SENTENCE_WORDS, readability
 
 NOT_AN_EDITOR = "Log in to the admin as an editor to use the editor."
 # An uploaded image is only ever shown as an image: no scripts, no frames, no sniffing, cached for good
@@ -52,6 +54,21 @@ def editors_only(*permissions, answer_json=False):
 def preview(request):
     """The live preview: POST `content` (Markdown); answer the sanitised HTML the public page would show."""
     return HttpResponse(render_html(request.POST.get("content", "")), content_type="text/html; charset=utf-8")
+
+
+def plain_language(text):
+    """The plain-language panel's HTML for an article's plain text (None: the article is not saved yet)."""
+    measured = None if text is None else readability(text)
+    context = {"readability": measured, "long_sentence_words": LONG_SENTENCE_WORDS}
+    return render_to_string("admin/articles/article/plain_language.html", context)
+
+
+@never_cache
+@require_POST
+@editors_only("articles.add_article", "articles.change_article")
+def reading_level(request):
+    """The plain-language panel for POSTed `content` (Markdown), so it follows the editor's typing."""
+    return HttpResponse(plain_language(render(request.POST.get("content", "")).text))
 
 
 @never_cache

@@ -18,6 +18,7 @@ urlpatterns = [
     # The markdownx widget posts to these settings' paths; markdownx.urls is deliberately not included.
     path(settings_path(settings.MARKDOWNX_URLS_PATH), editor_views.preview, name="editor_preview"),
     path(settings_path(settings.MARKDOWNX_UPLOAD_URLS_PATH), editor_views.upload_image, name="editor_upload_image"),
+    path("editor/reading-level/", editor_views.reading_level, name="editor_reading_level"),
     path(
         settings_path(settings.MEDIA_URL + settings.MARKDOWNX_MEDIA_PATH) + "<str:name>",
         editor_views.uploaded_image,

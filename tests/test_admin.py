@@ -216,6 +216,27 @@ def test_the_change_form_shows_the_reading_level_and_flags_long_sentences(editor
     assert [item.text() for item in tree.find("ol", class_="long-sentences").find_all("li")] == [long_sentence]
 
 
+def test_the_reading_level_follows_the_text_being_typed(editor_client):
+    typed = "## Fever\n\n" + " ".join(["word"] * 25) + ". Call us."
+    tree = parse(editor_client.post(reverse("editor_reading_level"), {"content": typed}).content)
+    rows = {
+        row.find("dt").text(): row.find("dd").text() for row in tree.find("dl", class_="plain-language").find_all("div")
+    }
+    assert rows["Sentences over 20 words"] == "1 of 3"
+    assert len(tree.find("ol", class_="long-sentences").find_all("li")) == 1
+
+
+def test_the_reading_level_endpoint_is_for_editors_only(client):
+    assert client.post(reverse("editor_reading_level"), {"content": "Hello."}).status_code == 403
+
+
+def test_a_new_article_asks_for_a_body_before_showing_a_reading_level(editor_client):
+    tree = parse(editor_client.get(reverse("admin:articles_article_add")).content)
+    panel = tree.find("div", class_="plain-language-panel")
+    assert panel.attrs["data-reading-level-url"] == reverse("editor_reading_level")
+    assert panel.text() == "Start writing the body to see its reading level."
+
+
 def test_editors_cannot_delete_articles(editor_client, make_article):
     article = make_article()
     assert editor_client.get(reverse("admin:articles_article_delete", args=[article.pk])).status_code == 403

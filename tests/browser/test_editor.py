@@ -65,12 +65,17 @@ def test_an_editor_edits_with_the_live_preview_and_the_public_page_changes(guide
     expect(preview.locator("h2#checked-in-a-browser")).to_have_text("Checked in a browser")
     expect(preview.locator("strong", has_text="new")).to_be_visible()
 
+    long_sentence = "This sentence goes on and on with many small words so that it is far too long for a reader who is tired and unwell today."
+    body.press_sequentially(" " + long_sentence)
+    expect(tab.locator(".plain-language-panel .long-sentences li").last).to_have_text(long_sentence)
+
     tab.get_by_role("button", name="Save", exact=True).click()
     expect(tab.locator(".messagelist .success")).to_contain_text("was changed successfully")
 
     tab.goto(article.get_absolute_url())
     expect(tab.locator(".article-body h2#checked-in-a-browser")).to_be_visible()
     expect(tab.locator(".article-body")).to_contain_text(re.compile(r"A new paragraph typed by an editor\."))
+    expect(tab.locator(".article-body")).to_contain_text(long_sentence)
     assert errors == []
 
 
