@@ -1,5 +1,6 @@
 from django.contrib import admin
 from django.contrib.admin.utils import unquote
+from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
@@ -89,8 +90,10 @@ class ArticleAdmin(VersionAdmin):
     def compare_view(self, request, object_id, version_id):
         """A saved version beside the current article, as a diff per field, with a link to restore it."""
         article = self.get_object(request, unquote(object_id))
-        if article is None or not self.has_view_or_change_permission(request, article):
+        if article is None:
             return self._get_obj_does_not_exist_redirect(request, self.opts, object_id)
+        if not self.has_view_or_change_permission(request, article):
+            raise PermissionDenied
         version = versions.version_of(article, version_id)
         context = {
             **self.admin_site.each_context(request),

@@ -3,6 +3,7 @@
 from django import forms
 from django.db import transaction
 from django.utils import timezone
+from django.utils.dateformat import format as format_date
 from markdownx.widgets import AdminMarkdownxWidget
 from reversion.models import Version
 
@@ -60,5 +61,5 @@ def changed_since_opened(article):
     latest = Version.objects.get_for_object(article).select_related("revision__user").first()
     user = latest.revision.user if latest else None
     by = f" by {user.get_full_name() or user.get_username()}" if user else ""
-    when = timezone.localtime(article.updated).strftime("%H:%M on %-d %B %Y")
+    when = format_date(timezone.localtime(article.updated), "H:i, j F Y")
     return CHANGED_SINCE_OPENED.format(by=by, when=when)

@@ -59,8 +59,14 @@ def clean_image(data: bytes) -> CleanImage:
     if image.width > MAX_WIDTH:
         image.thumbnail((MAX_WIDTH, image.height), Image.Resampling.LANCZOS)
     extension = EXTENSIONS[kind]
+    try:
+        content = _encode(image, extension)
+    except (OSError, ValueError):
+        raise ImageRejected(
+            "The image uses a colour format that cannot be saved again. Export it as a plain PNG or JPEG."
+        ) from None
     return CleanImage(
-        content=_encode(image, extension),
+        content=content,
         name=f"{uuid.uuid4().hex}-{image.width}x{image.height}.{extension}",
         width=image.width,
         height=image.height,
