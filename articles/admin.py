@@ -7,9 +7,8 @@ from django.urls import path, reverse
 from django.utils.html import format_html
 from reversion.admin import VersionAdmin
 
-from articles import versions
+from articles import editor_views, versions
 from articles.admin_forms import ArticleAdminForm
-from articles.editor_views import plain_language
 from articles.models import Article, OldSlug
 
 
@@ -70,7 +69,7 @@ class ArticleAdmin(VersionAdmin):
         return format_html(
             '<div class="plain-language-panel" data-reading-level-url="{}">{}</div>',
             reverse("editor_reading_level"),
-            plain_language(article.body_text if article and article.pk else None),
+            editor_views.plain_language(article.body_text if article and article.pk else None),
         )
 
     def get_readonly_fields(self, request, obj=None):

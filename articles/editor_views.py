@@ -1,8 +1,9 @@
 """The editor's endpoints: the markdownx live preview, image upload and reading level; serving uploads.
 
 markdownx's own views answer anyone and trust the declared file type, so the widget is pointed at these
-instead (settings MARKDOWNX_URLS_PATH and MARKDOWNX_UPLOAD_URLS_PATH). Both answer only logged-in staff
-who may edit articles; anyone else gets 403, with a message the widget shows where the preview goes.
+instead (settings MARKDOWNX_URLS_PATH and MARKDOWNX_UPLOAD_URLS_PATH). The preview, upload and reading
+level answer only logged-in staff who may edit articles; anyone else gets 403 with a message the
+editor shows.
 """
 
 from functools import wraps
@@ -82,9 +83,8 @@ def upload_image(request):
     upload = request.FILES.get("image")
     if upload is None:
         return JsonResponse({"error": "Choose an image file to upload."}, status=400)
-    if upload.size > images.MAX_BYTES:
-        size = upload.size / 1024 / 1024
-        return JsonResponse({"error": f"The image is larger than 5 MB ({size:.1f} MB)."}, status=400)
+    if upload.size > images.MAX_BYTES:  # refused before reading it
+        return JsonResponse({"error": images.too_large(upload.size)}, status=400)
     try:
         image = images.clean_image(upload.read())
     except images.ImageRejected as rejection:

@@ -50,8 +50,7 @@ class CleanImage:
 def clean_image(data: bytes) -> CleanImage:
     """Return `data` re-encoded in its own format (PNG, JPEG or WebP), or raise ImageRejected."""
     if len(data) > MAX_BYTES:
-        size = len(data) / 1024 / 1024
-        raise ImageRejected(f"The image is larger than 5 MB ({size:.1f} MB). Save it smaller and try again.")
+        raise ImageRejected(too_large(len(data)))
     if not data:
         raise ImageRejected("The file is empty.")
     image, kind = _decode(data)
@@ -71,6 +70,11 @@ def clean_image(data: bytes) -> CleanImage:
         width=image.width,
         height=image.height,
     )
+
+
+def too_large(size: int) -> str:
+    """The refusal for a file of `size` bytes, over MAX_BYTES."""
+    return f"The image is larger than 5 MB ({size / 1024 / 1024:.1f} MB). Save it smaller and try again."
 
 
 def _decode(data: bytes) -> tuple[Image.Image, str]:
