@@ -18,6 +18,8 @@ import nh3
 from markdown.extensions import Extension
 from markdown.treeprocessors import Treeprocessor
 
+from articles.images import image_size_from_name
+
 ALLOWED_TAGS = {
     "h2", "h3", "h4", "p", "br", "hr",
     "ul", "ol", "li", "dl", "dt", "dd",
@@ -80,11 +82,24 @@ class CareCards(Treeprocessor):
             strong.insert(0, label)
 
 
+class ImageSizes(Treeprocessor):
+    """Give uploaded images their width and height (written into their names on upload), so the page keeps
+    its layout while they load."""
+
+    def run(self, root: ElementTree.Element) -> None:
+        for image in root.iter("img"):
+            size = image_size_from_name(image.get("src", ""))
+            if size and not image.get("width") and not image.get("height"):
+                image.set("width", str(size[0]))
+                image.set("height", str(size[1]))
+
+
 class GuideExtension(Extension):
     def extendMarkdown(self, md: markdown.Markdown) -> None:
         # Before the toc treeprocessor (priority 5), so demoted headings get ids and contents entries.
         md.treeprocessors.register(DemoteTopHeadings(md), "demote_top_headings", 30)
         md.treeprocessors.register(CareCards(md), "care_cards", 15)  # after inline (20): needs <strong>
+        md.treeprocessors.register(ImageSizes(md), "image_sizes", 14)  # after inline (20): needs <img>
 
 
 # Tags after which the plain text gets a line break, so words of separate blocks never run together.

@@ -1,5 +1,7 @@
+import reversion
 from django.db import models
 from django.urls import reverse
+from django.utils import timezone
 from markdownx.models import MarkdownxField
 
 from articles.markdown import render
@@ -13,7 +15,19 @@ class ArticleQuerySet(models.QuerySet):
     def in_guide_order(self):
         return self.order_by("position", "title")
 
+    def visible_to(self, user):
+        """The articles `user` may read on the public pages: all of them for staff who may view articles
+        (so editors can preview drafts at their real address), otherwise the published ones."""
+        if user.is_active and user.is_staff and user.has_perm("articles.view_article"):
+            return self.all()
+        return self.published()
 
+    def overdue_for_review(self, today=None):
+        """The articles whose next review date has passed (before `today`, default the local date)."""
+        return self.filter(next_review__lt=today or timezone.localdate())
+
+
+@reversion.register()
 class Article(models.Model):
     class Status(models.TextChoices):
         DRAFT = "draft", "Draft"
@@ -61,11 +75,16 @@ class Article(models.Model):
 
     class Meta:
         ordering = ["position", "title"]
+        permissions = [
+            ("publish_article", "Can publish articles"),
+            ("upload_image", "Can upload images into articles"),
+        ]
 
     def __str__(self):
         return self.title
 
     def save(self, *args, **kwargs):
+        """Render the body into the stored HTML, text and sections; remember the slug it replaces, if any."""
         rendered = render(self.body)
         self.body_html = rendered.html
         self.body_text = rendered.text
@@ -73,7 +92,9 @@ class Article(models.Model):
         update_fields = kwargs.get("update_fields")
         if update_fields is not None and "body" in update_fields:
             kwargs["update_fields"] = {*update_fields, "body_html", "body_text", "sections"}
+        previous_slug = Article.objects.filter(pk=self.pk).values_list("slug", flat=True).first() if self.pk else None
         super().save(*args, **kwargs)
+        OldSlug.record_change(self, previous_slug)
 
     def get_absolute_url(self):
         return reverse("articles:detail", kwargs={"slug": self.slug})
@@ -81,3 +102,33 @@ class Article(models.Model):
     @property
     def is_published(self):
         return self.status == self.Status.PUBLISHED
+
+    @property
+    def is_overdue_for_review(self):
+        return self.next_review is not None and self.next_review < timezone.localdate()
+
+
+class OldSlug(models.Model):
+    """An address an article had before its slug changed; it answers a permanent redirect to the article.
+
+    Every old slug points straight at the article (never at the next slug), so a chain of renames costs
+    one redirect, and a slug taken back by any article stops being "old", so no redirect can loop.
+    """
+
+    slug = models.SlugField(max_length=100, unique=True)
+    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="old_slugs")
+    replaced = models.DateTimeField(auto_now=True, help_text="When the article stopped using this slug.")
+
+    class Meta:
+        verbose_name = "old slug"
+
+    def __str__(self):
+        return f"{self.slug} → {self.article.slug}"
+
+    @classmethod
+    def record_change(cls, article, previous_slug):
+        """Keep `previous_slug` as an old address of `article` when it differs from the current slug, and
+        drop the current slug from the old addresses (it is live again)."""
+        cls.objects.filter(slug=article.slug).delete()
+        if previous_slug and previous_slug != article.slug:
+            cls.objects.update_or_create(slug=previous_slug, defaults={"article": article})

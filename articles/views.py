@@ -1,6 +1,7 @@
-from django.http import HttpResponse
-from django.shortcuts import get_object_or_404, render
+from django.http import Http404, HttpResponse
+from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils.cache import add_never_cache_headers
 from django.views.decorators.cache import never_cache
 from django.views.decorators.debug import sensitive_post_parameters
 from django.views.decorators.http import require_GET, require_http_methods
@@ -8,7 +9,7 @@ from django.views.decorators.http import require_GET, require_http_methods
 from articles import anc, structured_data
 from articles.addresses import absolute_url, site_root
 from articles.forms import CountForm
-from articles.models import Article
+from articles.models import Article, OldSlug
 from articles.search import SearchForm
 from articles.search import search as search_articles
 
@@ -25,24 +26,36 @@ def home(request):
 
 
 def article_detail(request, slug):
-    """One published article with its related articles and the guide's navigation.
+    """One article with its related articles and the guide's navigation.
+
+    The public see published articles only; staff who may view articles also see drafts, under a "Draft"
+    banner, never cached. A slug the article used to have answers a permanent redirect to its address.
 
     Template: articles/article_detail.html. Context: `article`; `related`, its published related
     articles; `guide`, every published article in order (for the topic list); `previous` and `next`,
     its neighbours in the guide or None; `structured_data`, the article as a schema.org MedicalWebPage.
     """
-    article = get_object_or_404(Article.objects.published(), slug=slug)
+    visible = Article.objects.visible_to(request.user)
+    article = visible.filter(slug=slug).first()
+    if article is None:
+        old = OldSlug.objects.filter(slug=slug, article__in=visible).select_related("article").first()
+        if old is None:
+            raise Http404("No article has this address.")
+        return redirect(old.article, permanent=True)
     guide = list(Article.objects.published().in_guide_order().only("title", "slug", "position"))
-    index = next(i for i, entry in enumerate(guide) if entry.pk == article.pk)
+    index = next((i for i, entry in enumerate(guide) if entry.pk == article.pk), None)
     context = {
         "article": article,
         "related": article.related.published().in_guide_order().only("title", "slug", "summary"),
         "guide": guide,
-        "previous": guide[index - 1] if index > 0 else None,
-        "next": guide[index + 1] if index + 1 < len(guide) else None,
+        "previous": guide[index - 1] if index else None,
+        "next": guide[index + 1] if index is not None and index + 1 < len(guide) else None,
         "structured_data": structured_data.medical_web_page(article, site_root(request)),
     }
-    return render(request, "articles/article_detail.html", context)
+    response = render(request, "articles/article_detail.html", context)
+    if not article.is_published:
+        add_never_cache_headers(response)
+    return response
 
 
 def search(request):

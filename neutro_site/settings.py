@@ -80,6 +80,7 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.sitemaps",
     "markdownx",
+    "reversion",
     "articles",
 ]
 
@@ -186,8 +187,14 @@ X_FRAME_OPTIONS = "DENY"
 SESSION_COOKIE_HTTPONLY = True
 
 # Markdown editing (django-markdownx): previews use the same sanitising renderer as the public pages.
+# markdownx's own URLs answer anyone and trust declared file types, so neutro_site/urls.py routes the
+# widget's two paths to staff-only views (articles/editor_views.py); what an upload may be (PNG, JPEG,
+# WebP, 5 MB) is decided in articles/images.py, not by markdownx's upload settings.
 
 MARKDOWNX_MARKDOWNIFY_FUNCTION = "articles.markdown.render_html"
+MARKDOWNX_URLS_PATH = "/editor/preview/"
+MARKDOWNX_UPLOAD_URLS_PATH = "/editor/images/"
+MARKDOWNX_MEDIA_PATH = "images/"
 
 # Logging: warnings and errors to the console, where gunicorn and systemd collect them.
 

@@ -1,5 +1,7 @@
 import pytest
+from django.contrib.auth.models import Group, User
 from django.core.cache import cache
+from django.core.management import call_command
 from django.urls import reverse
 
 from articles.models import Article
@@ -41,6 +43,22 @@ def make_article(db):
         return Article.objects.create(**defaults)
 
     return make
+
+
+@pytest.fixture
+def editor(db):
+    """A staff user in the "Editors" group that `setup_roles` creates: what an editor account is."""
+    call_command("setup_roles", verbosity=0)
+    user = User.objects.create_user("edith", password="a long editor password", is_staff=True, first_name="Edith")
+    user.groups.add(Group.objects.get(name="Editors"))
+    return user
+
+
+@pytest.fixture
+def editor_client(client, editor):
+    """The test client, logged in as the editor."""
+    client.force_login(editor)
+    return client
 
 
 @pytest.fixture

@@ -1,5 +1,6 @@
 from pathlib import Path
 
+import reversion
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError
@@ -62,9 +63,14 @@ def read_files(paths):
     return files
 
 
+IMPORT_COMMENT = "Imported from {name} by import_articles"
+
+
 def save_articles(files, update):
     """Create missing articles (and overwrite existing ones if `update`), then link related articles.
 
+    Every article written gets a saved version of its own (as an admin save does), so an editor can see
+    and restore an imported text without touching the other articles of the same import.
     Returns (created, updated, kept) counts. Call inside a transaction: a CommandError leaves nothing.
     """
     created = updated = kept = 0
@@ -93,8 +99,11 @@ def save_articles(files, update):
             problems = "; ".join(f"{name}: {' '.join(messages)}" for name, messages in error.message_dict.items())
             raise CommandError(f"{path.name}: {problems}") from None
         article.save()
-        written.append((article, entry))
+        written.append((article, entry, path))
     by_slug = {article.slug: article for article in Article.objects.all()}
-    for article, entry in written:
-        article.related.set([by_slug[slug] for slug in entry.related])
+    for article, entry, path in written:
+        with reversion.create_revision():
+            article.related.set([by_slug[slug] for slug in entry.related])
+            reversion.add_to_revision(article)
+            reversion.set_comment(IMPORT_COMMENT.format(name=path.name))
     return created, updated, kept

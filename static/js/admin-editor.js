@@ -1,0 +1,66 @@
+// The admin's article editor, beside django-markdownx's own script:
+// - say why an image upload was refused, next to the editor (markdownx inserts the words
+//   "Invalid response" where the image would have gone; they are taken out again);
+// - refresh the plain-language panel from the server each time the live preview updates.
+// A file, not an inline script: the site's Content-Security-Policy allows no inline scripts.
+"use strict";
+
+(function () {
+  var FAILED_UPLOAD_TEXT = "Invalid response";
+
+  function csrfToken(widget) {
+    var field = widget.closest("form").querySelector("input[name='csrfmiddlewaretoken']");
+    return field ? field.value : "";
+  }
+
+  function reportUploads(widget, editor) {
+    var status = document.createElement("p");
+    status.className = "upload-error";
+    status.setAttribute("role", "alert");
+    widget.insertBefore(status, widget.firstChild);
+
+    widget.addEventListener("markdownx.fileUploadEnd", function () {
+      status.textContent = "";
+    });
+    widget.addEventListener("markdownx.fileUploadError", function (event) {
+      var response = event.detail && event.detail[0];
+      var message = (response && response.error) || "The image could not be uploaded.";
+      status.textContent = "Image not uploaded: " + message;
+      var before = editor.value;
+      setTimeout(function () {
+        var inserted = editor.value.indexOf(FAILED_UPLOAD_TEXT);
+        if (inserted !== -1 && editor.value.length === before.length + FAILED_UPLOAD_TEXT.length) {
+          editor.value = editor.value.slice(0, inserted) + editor.value.slice(inserted + FAILED_UPLOAD_TEXT.length);
+        }
+      }, 0);
+    });
+  }
+
+  function followReadingLevel(widget, editor) {
+    var panel = document.querySelector(".plain-language-panel[data-reading-level-url]");
+    if (!panel) return;
+    var pending = null;
+    widget.addEventListener("markdownx.update", function () {
+      if (pending) pending.abort();
+      var body = new FormData();
+      body.append("content", editor.value);
+      body.append("csrfmiddlewaretoken", csrfToken(widget));
+      pending = new XMLHttpRequest();
+      var request = pending;
+      request.open("POST", panel.dataset.readingLevelUrl);
+      request.setRequestHeader("X-Requested-With", "XMLHttpRequest");
+      request.onload = function () {
+        if (request.status === 200) panel.innerHTML = request.responseText;
+      };
+      request.send(body);
+    });
+  }
+
+  document.addEventListener("DOMContentLoaded", function () {
+    document.querySelectorAll(".markdownx").forEach(function (widget) {
+      var editor = widget.querySelector("textarea");
+      reportUploads(widget, editor);
+      followReadingLevel(widget, editor);
+    });
+  });
+})();
