@@ -4,10 +4,12 @@ from django.urls import include, path
 
 from articles.sitemaps import sitemaps
 from articles.views import robots_txt
+from neutro_site.health import healthz
 
 urlpatterns = [
     path("admin/", admin.site.urls),
     path("sitemap.xml", sitemap, {"sitemaps": sitemaps}, name="sitemap"),
     path("robots.txt", robots_txt, name="robots_txt"),
+    path("healthz", healthz, name="healthz"),
     path("", include("articles.urls")),
 ]
