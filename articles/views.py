@@ -1,5 +1,5 @@
-from django.http import HttpResponse
 from django.db import transaction
+from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 from django.views.decorators.cache import never_cache

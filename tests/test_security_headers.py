@@ -137,4 +137,3 @@ def test_https_redirects_every_page_but_the_health_check(client, settings):
     settings.SECURE_SSL_REDIRECT = True
     assert client.get("/").status_code == 301
     assert client.get("/healthz").status_code == 200
-
