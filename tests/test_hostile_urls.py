@@ -1,6 +1,12 @@
 """Hostile addresses answer 404 (or a redirect to the slash-ended address), never a server error."""
 
+import socket
+from urllib.parse import urlsplit
+
 import pytest
+
+# gunicorn serving collectstatic's files, as in production: whitenoise reads STATIC_ROOT, not the finders.
+from tests.test_production import production_server  # noqa: F401
 
 pytestmark = pytest.mark.django_db
 
@@ -77,3 +83,41 @@ def test_a_nul_byte_in_the_checker_form_gets_a_message(client):
     response = client.post("/neutrophil-count/", {"unit": "cells_per_ul", "anc": "12\x0000", "age_group": "adult"})
     assert response.status_code == 200
     assert b"as a number" in response.content
+
+
+def raw_status(base, path):
+    """Send `path` byte for byte, as an attacker's client would, and return the status gunicorn answers."""
+    parts = urlsplit(base)
+    with socket.create_connection((parts.hostname, parts.port), timeout=10) as connection:
+        connection.sendall(f"GET {path} HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n".encode())
+        answer = b""
+        while chunk := connection.recv(65536):
+            answer += chunk
+    return int(answer.split(b" ", 2)[1])
+
+
+GUNICORN_PATHS = [
+    "/static/../neutro_site/settings.py",
+    "/static/%2e%2e/%2e%2e/neutro_site/settings.py",
+    "/static/..%2F..%2Fneutro_site%2Fsettings.py",
+    "/static/css/..%2F..%2F..%2Fmanage.py",
+    "/static/css/site.css%00",
+    "/static//etc/passwd",
+    "/media/../../etc/passwd",
+    "/media/..%2F..%2Fetc%2Fpasswd",
+    "/articles/a%00b/",
+    "/articles/a%2Fb/",
+    "/articles/%FF%FE/",
+    "/articles/" + "a" * 4000 + "/",
+]
+
+
+@pytest.mark.parametrize("path", GUNICORN_PATHS)
+def test_hostile_addresses_through_gunicorn_and_collected_static_files(request, path):
+    base = request.getfixturevalue("production_server")
+    assert raw_status(base, path) in {400, 404}
+
+
+def test_the_raw_client_sees_real_pages_too(request):
+    base = request.getfixturevalue("production_server")
+    assert raw_status(base, "/articles/overview/") == 200
