@@ -10,6 +10,8 @@ import xml.etree.ElementTree as ElementTree
 from urllib.parse import urljoin, urlsplit
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from articles.markdown import ALLOWED_ATTRIBUTES, ALLOWED_TAGS, ALLOWED_URL_SCHEMES, render
 from tests.html_tree import parse
@@ -151,6 +153,71 @@ def test_hostile_input_among_ordinary_markdown_is_cleaned_too(hostile):
         f"## Section\n\nBefore.\n\n{hostile}\n\n> **Get help now if:**\n> - fever\n\nAfter [a link](/articles/fever/)."
     )
     assert_safe(render(body).html)
+
+
+# Pieces of markup and Markdown that attacks are assembled from; hypothesis strings them together in any
+# order, so tags nest, break and interleave in ways no hand-written case covers.
+FRAGMENTS = [
+    "<",
+    ">",
+    "/",
+    '"',
+    "'",
+    "=",
+    " ",
+    "\t",
+    "\n",
+    "\n\n",
+    "&#",
+    "&#x",
+    ";",
+    "&colon;",
+    "%",
+    "6A",
+    "00",
+    "<script>",
+    "</script>",
+    "<svg",
+    "<math",
+    "<img",
+    "<a",
+    "<iframe",
+    "<style>",
+    "<!--",
+    "-->",
+    "<![CDATA[",
+    " src=",
+    " href=",
+    " onerror=",
+    " onload=",
+    " style=",
+    " xlink:href=",
+    "javascript:",
+    "JaVaScRiPt:",
+    "vbscript:",
+    "data:text/html,",
+    "alert(1)",
+    "[x](",
+    ")",
+    "![y](",
+    "## ",
+    "> **",
+    "**",
+    "`",
+    "```",
+    "| a |",
+    "|---|",
+    "<noscript>",
+    "<template>",
+    "<base href=",
+    "<meta http-equiv=refresh content=",
+]
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(FRAGMENTS), max_size=40).map("".join))
+def test_any_assembly_of_attack_fragments_renders_to_allowed_markup_only(text):
+    assert_safe(render(text).html)
 
 
 def test_the_check_itself_catches_what_it_looks_for():
