@@ -10,7 +10,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import dj_database_url
-from csp.constants import NONE, SELF
+from csp import constants as csp
 from django.core.exceptions import ImproperlyConfigured
 
 BASE_DIR = Path(__file__).resolve().parent.parent
@@ -87,9 +87,9 @@ INSTALLED_APPS = [
     "articles",
 ]
 
-# Hardening: the security headers (CSP, Permissions-Policy, X-Frame-Options) come right after
-# SecurityMiddleware so every response gets them, static files and cached pages included; the outage middleware turns a database failure into a 503 page;
-# axes must come last.
+# The security headers (CSP, Permissions-Policy, X-Frame-Options) come right after SecurityMiddleware,
+# so every response gets them, static files and cached pages included. The outage middleware turns a
+# lost database into a 503 page. Axes must come last.
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "csp.middleware.CSPMiddleware",
@@ -220,16 +220,16 @@ SESSION_COOKIE_HTTPONLY = True
 
 CONTENT_SECURITY_POLICY = {
     "DIRECTIVES": {
-        "default-src": [SELF],
-        "script-src": [SELF],
-        "style-src": [SELF],
-        "img-src": [SELF, "data:"],
-        "font-src": [SELF],
-        "connect-src": [SELF],
-        "form-action": [SELF],
-        "frame-ancestors": [NONE],
-        "base-uri": [NONE],
-        "object-src": [NONE],
+        "default-src": [csp.SELF],
+        "script-src": [csp.SELF],
+        "style-src": [csp.SELF],
+        "img-src": [csp.SELF, "data:"],
+        "font-src": [csp.SELF],
+        "connect-src": [csp.SELF],
+        "form-action": [csp.SELF],
+        "frame-ancestors": [csp.NONE],
+        "base-uri": [csp.NONE],
+        "object-src": [csp.NONE],
     }
 }
 
