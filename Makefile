@@ -7,7 +7,7 @@ PORT ?= 8000
 # Tests run with debug off, as production does, but over plain HTTP and with a throwaway key.
 TEST_ENV := DJANGO_DEBUG=0 DJANGO_HTTPS=0 DJANGO_SECRET_KEY=$${DJANGO_SECRET_KEY:-not-secret-only-for-tests}
 
-.PHONY: run test chromium lint format install install-dev clean
+.PHONY: run test chromium lint format install install-dev clean loadtest wrk
 
 run: $(VENV)/.installed
 	DJANGO_DEBUG=$${DJANGO_DEBUG:-1} $(BIN)/python manage.py migrate --noinput
@@ -27,6 +27,22 @@ chromium:
 	    apt-get update -q && DEBIAN_FRONTEND=noninteractive apt-get install -y -q chromium; \
 	  else \
 	    echo "Chromium is missing and cannot be installed here (needs root and apt-get): browser tests will skip."; \
+	  fi; }
+
+# A mixed load (article reads, searches, count checks) on gunicorn with 2 workers for DURATION seconds
+# (default 60): prints requests/s and p99 latency, fails on any error answer or socket error.
+DURATION ?= 60
+loadtest: $(VENV)/.installed wrk
+	DURATION=$(DURATION) PYTHON=$(BIN)/python timeout $$(( $(DURATION) + 180 )) loadtest/run.sh
+
+# The load generator is Debian's wrk: install it where it is missing and we may.
+wrk:
+	@command -v wrk >/dev/null 2>&1 || { \
+	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
+	    echo "Installing wrk for the load test (apt-get install wrk)"; \
+	    apt-get update -q && DEBIAN_FRONTEND=noninteractive apt-get install -y -q wrk curl; \
+	  else \
+	    echo "wrk is missing and cannot be installed here (needs root and apt-get): apt-get install wrk"; exit 1; \
 	  fi; }
 
 lint: $(VENV)/.installed-dev

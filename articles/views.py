@@ -1,9 +1,10 @@
+from django.db import transaction
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.cache import add_never_cache_headers
 from django.views.decorators.cache import never_cache
-from django.views.decorators.debug import sensitive_post_parameters
+from django.views.decorators.debug import sensitive_post_parameters, sensitive_variables
 from django.views.decorators.http import require_GET, require_http_methods
 
 from articles import anc, structured_data
@@ -87,6 +88,8 @@ def robots_txt(request):
 @never_cache
 @sensitive_post_parameters(*CountForm.base_fields)
 @require_http_methods(["GET", "HEAD", "POST"])
+@transaction.non_atomic_requests
+@sensitive_variables()
 def neutrophil_count(request):
     """The count checker: GET shows the form; POST answers on the same page, above the form again.
 
@@ -95,7 +98,9 @@ def neutrophil_count(request):
     when the form was valid and no question is open; `sources`, anc.SOURCES.
 
     What is typed is health data: it arrives only by POST, is never stored or logged, is hidden from
-    error reports, and the page is sent with Cache-Control: no-store.
+    error reports (every local variable of every frame under this view too), and the page is sent with
+    Cache-Control: no-store. It needs no database, so it is left out of ATOMIC_REQUESTS and keeps
+    working while the database is down.
     """
     form = CountForm(request.POST if request.method == "POST" else None)
     question = result = None

@@ -6,6 +6,7 @@ from django.urls import include, path
 from articles import editor_views
 from articles.sitemaps import sitemaps
 from articles.views import robots_txt
+from neutro_site.health import healthz
 
 
 def settings_path(url):
@@ -26,5 +27,6 @@ urlpatterns = [
     ),
     path("sitemap.xml", sitemap, {"sitemaps": sitemaps}, name="sitemap"),
     path("robots.txt", robots_txt, name="robots_txt"),
+    path("healthz", healthz, name="healthz"),
     path("", include("articles.urls")),
 ]
