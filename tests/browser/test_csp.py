@@ -71,12 +71,11 @@ def test_admin_pages_load_under_the_policy_without_violations(signed_in, django_
     assert violations(signed_in) == []
 
 
-@pytest.mark.urls("tests.browser.urls_editor_csp")
 def test_the_markdownx_editor_previews_under_the_policy(signed_in):
     article = Article.objects.create(
         title="Fever", slug="fever", summary="S.", body="## Start\n\nText.", status=Article.Status.PUBLISHED
     )
-    signed_in.goto(f"/editor-admin/articles/article/{article.pk}/change/")
+    signed_in.goto(f"/admin/articles/article/{article.pk}/change/")
     # The preview of the stored body arrives by fetch from this site as the page opens.
     expect(signed_in.locator(".markdownx-preview h2")).to_have_text("Start")
     editor = signed_in.locator("textarea.markdownx-editor")
@@ -85,7 +84,7 @@ def test_the_markdownx_editor_previews_under_the_policy(signed_in):
     assert signed_in.locator(".markdownx-preview strong").inner_text() == "bold"
     assert signed_in.locator(".markdownx-preview script").count() == 0
     signed_in.click("input[name=_save]")
-    signed_in.wait_for_url("**/editor-admin/articles/article/")
+    signed_in.wait_for_url("**/admin/articles/article/")
     assert violations(signed_in) == []
     assert "Preview heading" in Article.objects.get(pk=article.pk).body_html
 
