@@ -79,7 +79,9 @@ def vnu_errors(django_db_setup, django_db_blocker, tmp_path_factory):
     errors = {name: [] for name in files}
     for message in report["messages"]:
         name = by_file[Path(message["url"].removeprefix("file:")).as_uri()]
-        errors[name].append(f"line {message.get('lastLine')}: {message['message']} [{message.get('extract', '').strip()}]")
+        errors[name].append(
+            f"line {message.get('lastLine')}: {message['message']} [{message.get('extract', '').strip()}]"
+        )
     return errors
 
 
