@@ -21,6 +21,10 @@ from django.utils.text import slugify
 
 from tests.browser.site_pages import public_pages
 
+# pytest-django sets up the test database only for the databases marked tests use; without the mark the
+# module fixture would reach the real one.
+pytestmark = pytest.mark.django_db
+
 VNU_JAR = Path(settings.BASE_DIR) / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
 # A page the checker must fault, checked in the same run: proof that the run read the files at all
 # (vnu passes over a file it cannot find in silence).
