@@ -2,6 +2,7 @@
 link's text stays readable on the focus colour (axe checks colours only in the unfocused state)."""
 
 import pytest
+from playwright.sync_api import expect
 
 from tests.browser.site_pages import CHECKER, CHECKER_ANSWERS, SitePage, open_page
 
@@ -74,3 +75,15 @@ def test_every_focus_stop_shows_a_readable_focus_indicator(guide, tab, site_page
         if stop["contrast"] is not None and stop["contrast"] < 4.5
     ]
     assert not faint, f"Focused text below 4.5:1 contrast on {site_page.name}: {faint}"
+
+
+def test_the_skip_link_is_the_first_stop_and_moves_the_focus_to_the_content(guide, tab):
+    tab.goto("/articles/fever/")
+    tab.keyboard.press("Tab")
+    skip_link = tab.get_by_role("link", name="Skip to main content")
+    expect(skip_link).to_be_focused()
+    expect(skip_link).to_be_in_viewport()
+    tab.keyboard.press("Enter")
+    expect(tab.locator("main")).to_be_focused()
+    tab.keyboard.press("Tab")
+    expect(tab.locator("main .breadcrumbs a").first).to_be_focused()
