@@ -7,7 +7,7 @@ PORT ?= 8000
 # Tests run with debug off, as production does, but over plain HTTP and with a throwaway key.
 TEST_ENV := DJANGO_DEBUG=0 DJANGO_HTTPS=0 DJANGO_SECRET_KEY=$${DJANGO_SECRET_KEY:-not-secret-only-for-tests}
 
-.PHONY: run test chromium lint format install install-dev clean loadtest wrk
+.PHONY: run test chromium html-checker lint format install install-dev clean loadtest wrk
 
 run: $(VENV)/.installed
 	DJANGO_DEBUG=$${DJANGO_DEBUG:-1} $(BIN)/python manage.py migrate --noinput
@@ -15,7 +15,7 @@ run: $(VENV)/.installed
 	DJANGO_DEBUG=$${DJANGO_DEBUG:-1} $(BIN)/python manage.py import_articles
 	DJANGO_DEBUG=$${DJANGO_DEBUG:-1} $(BIN)/python manage.py runserver 127.0.0.1:$(PORT)
 
-test: $(VENV)/.installed-dev chromium
+test: $(VENV)/.installed-dev chromium html-checker
 	$(TEST_ENV) $(BIN)/pytest
 
 # The browser tests drive Debian's Chromium. Install it where it is missing and we may; where we cannot,
@@ -43,6 +43,24 @@ wrk:
 	    apt-get update -q && DEBIAN_FRONTEND=noninteractive apt-get install -y -q wrk curl; \
 	  else \
 	    echo "wrk is missing and cannot be installed here (needs root and apt-get): apt-get install wrk"; exit 1; \
+	  fi; }
+
+# The HTML-validity tests run the Nu HTML Checker (npm vnu-jar) with Java. `npm ci` again only when
+# node_modules is missing or package-lock.json changed since. Java is installed as Chromium is. Where either
+# cannot be had, those tests skip with the reason (and fail under CI=true).
+html-checker:
+	@if [ ! -f node_modules/vnu-jar/build/dist/vnu.jar ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then \
+	  if command -v npm >/dev/null 2>&1; then \
+	    npm ci --omit=dev --no-audit --no-fund || echo "npm ci failed: the HTML-validity tests will skip."; \
+	  else \
+	    echo "npm is missing: the HTML-validity tests will skip (install Node.js and npm to run them)."; \
+	  fi; fi
+	@command -v java >/dev/null 2>&1 || { \
+	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
+	    echo "Installing Java for the HTML-validity tests (apt-get install default-jre-headless)"; \
+	    apt-get update -q && DEBIAN_FRONTEND=noninteractive apt-get install -y -q default-jre-headless; \
+	  else \
+	    echo "Java is missing and cannot be installed here: the HTML-validity tests will skip."; \
 	  fi; }
 
 lint: $(VENV)/.installed-dev
