@@ -86,6 +86,9 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Whole public pages from the shared cache: below the middleware that adds security headers (so
+    # cached answers get them too) and whitenoise, above sessions, auth and CSRF (a hit skips them).
+    "articles.page_cache.PageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -139,6 +142,10 @@ else:
             "LOCATION": os.environ.get("DJANGO_CACHE_DIR", str(BASE_DIR / ".cache")),
         }
     }
+
+# Whole-page cache (articles/page_cache.py): how long a kept page may be served. Editing an article
+# clears the cache at once; this bounds how long a deploy's changed templates or code wait to show.
+PAGE_CACHE_SECONDS = 60 * 60
 
 # Passwords
 

@@ -1,0 +1,148 @@
+"""The whole-page cache: public pages kept as finished bytes in the shared cache and served before most middleware.
+
+A view opts in with `@public_page`, promising its answer is the same for every visitor. The middleware
+keeps such an answer only when nothing personal can be in it (no session or CSRF cookie came in, no
+cookie goes out, a plain 200 to an anonymous GET) and serves it again to the next anonymous GET of the
+same address, with an ETag (a hash of the bytes) and Last-Modified (the time of the last article change)
+so a browser that has it gets a 304.
+
+Every stored page is filed under a generation token kept in the same cache. Saving, deleting or
+relinking an article replaces the token (articles/apps.py connects the signals), so every gunicorn
+worker and every app server sharing the cache stops serving the old pages at once.
+"""
+
+import hashlib
+import time
+import uuid
+from functools import wraps
+
+from django.conf import settings
+from django.core.cache import cache
+from django.core.exceptions import DisallowedHost
+from django.db import transaction
+from django.http import HttpResponse
+from django.utils.cache import get_conditional_response, set_response_etag
+from django.utils.http import http_date
+
+GENERATION_KEY = "page-cache:generation"
+# Headers the browser needs again on a cached answer. Security headers are not kept: the middleware
+# above this one adds them to every answer, cached or not.
+KEPT_HEADERS = ("Content-Type", "X-Frame-Options", "X-Robots-Tag", "ETag", "Last-Modified", "Cache-Control")
+
+
+def public_page(view):
+    """Mark `view`'s answers as the same for every visitor, so the page cache may keep and share them."""
+
+    @wraps(view)
+    def marked(request, *args, **kwargs):
+        response = view(request, *args, **kwargs)
+        response.is_public_page = True
+        return response
+
+    return marked
+
+
+def clear():
+    """Stop serving every cached page, now and again when the current transaction commits.
+
+    Clearing now covers work outside a transaction; clearing at commit drops a page another worker may
+    have rendered from the old rows while the transaction was still open.
+    """
+    _new_generation()
+    transaction.on_commit(_new_generation)
+
+
+def clear_on_article_change(sender, action="post_save", **kwargs):
+    """Signal receiver: clear the cached pages after an article is saved, deleted or relinked."""
+    if action.startswith("post_"):
+        clear()
+
+
+def _new_generation():
+    cache.set(GENERATION_KEY, _generation_token(), timeout=None)
+
+
+def _generation_token():
+    # The time of the change leads the token: it is every page's Last-Modified until the next change.
+    return f"{int(time.time())}-{uuid.uuid4().hex}"
+
+
+def _generation():
+    generation = cache.get(GENERATION_KEY)
+    if generation is None:
+        # add() keeps whichever worker's token arrived first, so all workers agree on one.
+        cache.add(GENERATION_KEY, _generation_token(), timeout=None)
+        generation = cache.get(GENERATION_KEY)
+    return generation
+
+
+class PageCacheMiddleware:
+    """Serve and keep whole public pages; see the module docstring for what is kept and when."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+        self.no_cache_cookies = (settings.SESSION_COOKIE_NAME, settings.CSRF_COOKIE_NAME)
+
+    def __call__(self, request):
+        key = self.page_key(request)
+        if key is None:
+            return self.get_response(request)
+        kept = cache.get(key)
+        if kept is not None:
+            return self.replay(request, *kept)
+        response = self.get_response(request)
+        if not self.may_keep(request, response):
+            return response
+        return self.keep(request, response, key)
+
+    def page_key(self, request):
+        """Return the cache key of the page `request` asks for, or None when it must not be cached."""
+        # A query string is never cached: it would let anyone fill the cache with copies of one page.
+        if request.method != "GET" or request.META.get("QUERY_STRING"):
+            return None
+        if any(name in request.COOKIES for name in self.no_cache_cookies):
+            return None
+        try:
+            # Canonical links come from the request's scheme and host when SITE_URL is empty.
+            address = f"{settings.SITE_URL}|{request.scheme}://{request.get_host()}{request.path}"
+        except DisallowedHost:
+            return None  # CommonMiddleware answers it with a 400
+        digest = hashlib.sha256(address.encode()).hexdigest()
+        return f"page-cache:{_generation()}:{digest}"
+
+    def may_keep(self, request, response):
+        """Whether `response` is the same for every visitor: a view's public answer with nothing personal in it."""
+        if not getattr(response, "is_public_page", False) or response.status_code != 200 or response.streaming:
+            return False
+        if response.cookies or response.has_header("Vary"):
+            # The key holds only the address, so an answer that varies on any request header (Cookie,
+            # Accept-Language...) cannot be shared.
+            return False
+        cache_control = response.get("Cache-Control", "").lower()
+        if any(word in cache_control for word in ("private", "no-store", "no-cache")):
+            return False
+        user = getattr(request, "user", None)
+        return user is None or not user.is_authenticated
+
+    def keep(self, request, response, key):
+        """Store `response` under `key` with its validators, and answer `request` with it (or a 304)."""
+        last_modified = int(key.split(":")[1].split("-")[0])
+        set_response_etag(response)
+        response["Last-Modified"] = http_date(last_modified)
+        # Browsers ask again each time (a 304 when nothing changed), so an editor's save shows at once.
+        response["Cache-Control"] = "no-cache"
+        headers = {name: response[name] for name in KEPT_HEADERS if response.has_header(name)}
+        cache.set(key, (headers, response.content, last_modified), timeout=settings.PAGE_CACHE_SECONDS)
+        return self.answer(request, response, last_modified)
+
+    def replay(self, request, headers, content, last_modified):
+        """Answer `request` with a kept page, or with 304 Not Modified when the browser's copy is current."""
+        response = HttpResponse(content, headers=headers)
+        response["Content-Length"] = str(len(content))
+        return self.answer(request, response, last_modified)
+
+    @staticmethod
+    def answer(request, response, last_modified):
+        if "HTTP_IF_NONE_MATCH" not in request.META and "HTTP_IF_MODIFIED_SINCE" not in request.META:
+            return response
+        return get_conditional_response(request, etag=response["ETag"], last_modified=last_modified, response=response)
