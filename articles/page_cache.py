@@ -11,23 +11,37 @@ relinking an article replaces the token (articles/apps.py connects the signals),
 worker and every app server sharing the cache stops serving the old pages at once.
 """
 
+import gzip
 import hashlib
+import logging
 import time
 import uuid
 from functools import wraps
+from typing import NamedTuple
 
 from django.conf import settings
 from django.core.cache import cache
 from django.core.exceptions import DisallowedHost
 from django.db import transaction
 from django.http import HttpResponse
-from django.utils.cache import get_conditional_response, set_response_etag
+from django.utils.cache import get_conditional_response
 from django.utils.http import http_date
+
+logger = logging.getLogger(__name__)
 
 GENERATION_KEY = "page-cache:generation"
 # Headers the browser needs again on a cached answer. Security headers are not kept: the middleware
 # above this one adds them to every answer, cached or not.
-KEPT_HEADERS = ("Content-Type", "X-Frame-Options", "X-Robots-Tag", "ETag", "Last-Modified", "Cache-Control")
+KEPT_HEADERS = ("Content-Type", "X-Frame-Options", "X-Robots-Tag")
+
+
+class KeptPage(NamedTuple):
+    """A page as the cache keeps it: its headers, its bytes plain and gzipped, and when it last changed."""
+
+    headers: dict
+    content: bytes
+    gzipped: bytes | None
+    last_modified: int
 
 
 def public_page(view):
@@ -59,7 +73,11 @@ def clear_on_article_change(sender, action="post_save", **kwargs):
 
 
 def _new_generation():
-    cache.set(GENERATION_KEY, _generation_token(), timeout=None)
+    try:
+        cache.set(GENERATION_KEY, _generation_token(), timeout=None)
+    except Exception:
+        # The editor's save stands; only the cached copies may lag, for at most PAGE_CACHE_SECONDS.
+        logger.error("The page cache is unavailable: cached pages could not be cleared", exc_info=True)
 
 
 def _generation_token():
@@ -84,16 +102,19 @@ class PageCacheMiddleware:
         self.no_cache_cookies = (settings.SESSION_COOKIE_NAME, settings.CSRF_COOKIE_NAME)
 
     def __call__(self, request):
-        key = self.page_key(request)
-        if key is None:
-            return self.get_response(request)
-        kept = cache.get(key)
+        try:
+            key = self.page_key(request)
+            kept = None if key is None else cache.get(key)
+        except Exception:
+            # The cache being down must not take the site down: render every page as if nothing were cached.
+            logger.warning("The page cache is unavailable; serving pages uncached", exc_info=True)
+            key = kept = None
         if kept is not None:
-            return self.replay(request, *kept)
+            return self.replay(request, kept)
         response = self.get_response(request)
-        if not self.may_keep(request, response):
+        if key is None or not self.may_keep(request, response):
             return response
-        return self.keep(request, response, key)
+        return self.replay(request, self.keep(response, key))
 
     def page_key(self, request):
         """Return the cache key of the page `request` asks for, or None when it must not be cached."""
@@ -107,8 +128,11 @@ class PageCacheMiddleware:
             address = f"{settings.SITE_URL}|{request.scheme}://{request.get_host()}{request.path}"
         except DisallowedHost:
             return None  # CommonMiddleware answers it with a 400
+        generation = _generation()
+        if generation is None:
+            return None  # a cache that keeps nothing (DummyCache)
         digest = hashlib.sha256(address.encode()).hexdigest()
-        return f"page-cache:{_generation()}:{digest}"
+        return f"page-cache:{generation}:{digest}"
 
     def may_keep(self, request, response):
         """Whether `response` is the same for every visitor: a view's public answer with nothing personal in it."""
@@ -124,25 +148,41 @@ class PageCacheMiddleware:
         user = getattr(request, "user", None)
         return user is None or not user.is_authenticated
 
-    def keep(self, request, response, key):
-        """Store `response` under `key` with its validators, and answer `request` with it (or a 304)."""
-        last_modified = int(key.split(":")[1].split("-")[0])
-        set_response_etag(response)
-        response["Last-Modified"] = http_date(last_modified)
-        # Browsers ask again each time (a 304 when nothing changed), so an editor's save shows at once.
-        response["Cache-Control"] = "no-cache"
+    def keep(self, response, key):
+        """Store `response` under `key` as a KeptPage with its validators, and return that KeptPage."""
         headers = {name: response[name] for name in KEPT_HEADERS if response.has_header(name)}
-        cache.set(key, (headers, response.content, last_modified), timeout=settings.PAGE_CACHE_SECONDS)
-        return self.answer(request, response, last_modified)
+        # Weak: the plain and the gzip bytes are one page to a browser revalidating its copy.
+        headers["ETag"] = f'W/"{hashlib.md5(response.content, usedforsecurity=False).hexdigest()}"'
+        # Browsers ask again each time (a 304 when nothing changed), so an editor's save shows at once.
+        headers["Cache-Control"] = "no-cache"
+        headers["Vary"] = "Accept-Encoding"
+        # No secret is ever in a kept page (nothing personal, no form token), so compressing it is safe
+        # from BREACH; doing it once here spares every later request the work.
+        compressed = gzip.compress(response.content, compresslevel=9, mtime=0)
+        page = KeptPage(
+            headers=headers,
+            content=response.content,
+            gzipped=compressed if len(compressed) < len(response.content) else None,
+            last_modified=int(key.split(":")[1].split("-")[0]),
+        )
+        cache.set(key, page, timeout=settings.PAGE_CACHE_SECONDS)
+        return page
 
-    def replay(self, request, headers, content, last_modified):
-        """Answer `request` with a kept page, or with 304 Not Modified when the browser's copy is current."""
-        response = HttpResponse(content, headers=headers)
-        response["Content-Length"] = str(len(content))
-        return self.answer(request, response, last_modified)
-
-    @staticmethod
-    def answer(request, response, last_modified):
+    def replay(self, request, page):
+        """Answer `request` with a kept page (gzip when the browser takes it), or 304 when its copy is current."""
+        if page.gzipped is not None and accepts_gzip(request):
+            response = HttpResponse(page.gzipped, headers=page.headers)
+            response["Content-Encoding"] = "gzip"
+        else:
+            response = HttpResponse(page.content, headers=page.headers)
+        response["Last-Modified"] = http_date(page.last_modified)
+        response["Content-Length"] = str(len(response.content))
         if "HTTP_IF_NONE_MATCH" not in request.META and "HTTP_IF_MODIFIED_SINCE" not in request.META:
             return response
-        return get_conditional_response(request, etag=response["ETag"], last_modified=last_modified, response=response)
+        return get_conditional_response(
+            request, etag=page.headers["ETag"], last_modified=page.last_modified, response=response
+        )
+
+
+def accepts_gzip(request):
+    return "gzip" in request.META.get("HTTP_ACCEPT_ENCODING", "").lower()
