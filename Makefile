@@ -7,7 +7,7 @@ PORT ?= 8000
 # Tests run with debug off, as production does, but over plain HTTP and with a throwaway key.
 TEST_ENV := DJANGO_DEBUG=0 DJANGO_HTTPS=0 DJANGO_SECRET_KEY=$${DJANGO_SECRET_KEY:-not-secret-only-for-tests}
 
-.PHONY: run test chromium lint format install install-dev clean
+.PHONY: run test chromium lint format install install-dev clean bench audit wrk
 
 run: $(VENV)/.installed
 	DJANGO_DEBUG=$${DJANGO_DEBUG:-1} $(BIN)/python manage.py migrate --noinput
@@ -26,6 +26,19 @@ chromium:
 	    apt-get update -q && DEBIAN_FRONTEND=noninteractive apt-get install -y -q chromium; \
 	  else \
 	    echo "Chromium is missing and cannot be installed here (needs root and apt-get): browser tests will skip."; \
+	  fi; }
+
+# Speed (README "## Speed"): gunicorn with 2 workers on a temporary site, debug off, on loopback.
+bench: $(VENV)/.installed wrk
+	$(BIN)/python -m scripts.bench
+
+wrk:
+	@command -v wrk >/dev/null 2>&1 || { \
+	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
+	    echo "Installing wrk for the benchmark (apt-get install wrk)"; \
+	    apt-get update -q && DEBIAN_FRONTEND=noninteractive apt-get install -y -q wrk; \
+	  else \
+	    echo "wrk is missing and cannot be installed here (needs root and apt-get): install it, then make bench."; exit 1; \
 	  fi; }
 
 lint: $(VENV)/.installed-dev

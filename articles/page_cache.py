@@ -33,6 +33,8 @@ GENERATION_KEY = "page-cache:generation"
 # Headers the browser needs again on a cached answer. Security headers are not kept: the middleware
 # above this one adds them to every answer, cached or not.
 KEPT_HEADERS = ("Content-Type", "X-Frame-Options", "X-Robots-Tag")
+# How many pages each process also keeps in its own memory: the whole guide with room to spare.
+LOCAL_COPIES = 200
 
 
 class KeptPage(NamedTuple):
@@ -100,11 +102,12 @@ class PageCacheMiddleware:
     def __init__(self, get_response):
         self.get_response = get_response
         self.no_cache_cookies = (settings.SESSION_COOKIE_NAME, settings.CSRF_COOKIE_NAME)
+        self.local_copies = {}  # key: (time.monotonic() deadline, KeptPage)
 
     def __call__(self, request):
         try:
             key = self.page_key(request)
-            kept = None if key is None else cache.get(key)
+            kept = None if key is None else self.find(key)
         except Exception:
             # The cache being down must not take the site down: render every page as if nothing were cached.
             logger.warning("The page cache is unavailable; serving pages uncached", exc_info=True)
@@ -166,7 +169,25 @@ class PageCacheMiddleware:
             last_modified=int(key.split(":")[1].split("-")[0]),
         )
         cache.set(key, page, timeout=settings.PAGE_CACHE_SECONDS)
+        self.copy_locally(key, page)
         return page
+
+    def find(self, key):
+        """Return the KeptPage stored under `key`, from this process's copies or the shared cache, or None."""
+        deadline, page = self.local_copies.get(key, (0, None))
+        if deadline > time.monotonic():
+            return page
+        page = cache.get(key)
+        if page is not None:
+            self.copy_locally(key, page)
+        return page
+
+    def copy_locally(self, key, page):
+        # What is filed under a key never changes (a change files pages under a new generation), so this
+        # process may keep its own copy and spare itself reading and unpickling the shared one.
+        if len(self.local_copies) >= LOCAL_COPIES:
+            self.local_copies.clear()
+        self.local_copies[key] = (time.monotonic() + settings.PAGE_CACHE_SECONDS, page)
 
     def replay(self, request, page):
         """Answer `request` with a kept page (gzip when the browser takes it), or 304 when its copy is current."""

@@ -95,6 +95,15 @@ def test_saving_an_article_shows_in_the_next_request(guide):
     assert title_of(visitor().get("/articles/overview/")) == "Overview, revised"
 
 
+def test_an_edit_shows_through_a_process_that_served_the_page_before(guide, client):
+    # One test client is one handler with one middleware instance, as one gunicorn worker has.
+    client.get("/articles/overview/")
+    client.get("/articles/overview/")
+    guide["overview"].title = "Overview, revised"
+    guide["overview"].save()
+    assert title_of(client.get("/articles/overview/")) == "Overview, revised"
+
+
 def test_saving_an_article_refreshes_every_page_that_lists_it(guide):
     for url in ("/", "/articles/overview/", "/feed/"):
         visitor().get(url)
