@@ -32,6 +32,13 @@ chromium:
 bench: $(VENV)/.installed wrk
 	$(BIN)/python -m scripts.bench
 
+audit: $(VENV)/.installed chromium node_modules/.bin/lighthouse
+	$(BIN)/python -m scripts.audit
+
+node_modules/.bin/lighthouse: package-lock.json
+	npm ci --no-audit --no-fund
+	touch $@
+
 wrk:
 	@command -v wrk >/dev/null 2>&1 || { \
 	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \

@@ -72,7 +72,16 @@ def serve(workers=2, redis_url=""):
         port = free_port()
         with (directory / "gunicorn.log").open("w") as log:
             gunicorn = subprocess.Popen(
-                [sys.executable, "-m", "gunicorn", "neutro_site.wsgi", "--bind", f"127.0.0.1:{port}", "--workers", str(workers)],
+                [
+                    sys.executable,
+                    "-m",
+                    "gunicorn",
+                    "neutro_site.wsgi",
+                    "--bind",
+                    f"127.0.0.1:{port}",
+                    "--workers",
+                    str(workers),
+                ],
                 cwd=ROOT,
                 env=env,
                 stdout=log,

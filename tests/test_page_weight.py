@@ -89,3 +89,9 @@ def test_every_image_on_a_public_page_has_its_width_and_height(served):
             if not (image.attrs.get("width") and image.attrs.get("height")):
                 unsized.append((url, image.attrs.get("src")))
     assert unsized == []
+
+
+def test_pages_name_a_site_icon_that_is_served(served):
+    # Without one, browsers ask for /favicon.ico, get a 404, and log an error on every page.
+    icon = parse(fetch(served, "/")).find("link", rel="icon").attrs["href"]
+    assert fetch(served, icon).startswith(b"<svg")
