@@ -1,4 +1,4 @@
-"""The site run as production runs it, on loopback, for `make bench`, `make audit` and the multi-worker tests.
+"""The site run as production runs it, on loopback: for `make bench`, `make audit` and the gunicorn tests.
 
 A temporary directory holds an SQLite database with the bundled articles, the collected static files,
 uploads and the file cache. gunicorn serves it with debug off, over plain HTTP, with a throwaway key.
@@ -34,7 +34,7 @@ def site_env(directory, redis_url=""):
     env.update(
         DJANGO_DEBUG="0",
         DJANGO_HTTPS="0",
-        DJANGO_SECRET_KEY="a-throwaway-key-for-benchmarks-and-audits-only-0123456789",
+        DJANGO_SECRET_KEY="a-throwaway-key-for-production-like-local-runs-0123456789",
         DATABASE_URL=f"sqlite:///{directory / 'site.sqlite3'}",
         DJANGO_STATIC_ROOT=str(directory / "static"),
         DJANGO_MEDIA_ROOT=str(directory / "media"),
