@@ -20,11 +20,12 @@ from functools import wraps
 from typing import NamedTuple
 
 from django.conf import settings
+from django.contrib.messages.storage.cookie import CookieStorage
 from django.core.cache import cache
 from django.core.exceptions import DisallowedHost
 from django.db import transaction
 from django.http import HttpResponse
-from django.utils.cache import get_conditional_response
+from django.utils.cache import cc_delim_re, get_conditional_response
 from django.utils.http import http_date
 
 logger = logging.getLogger(__name__)
@@ -101,7 +102,8 @@ class PageCacheMiddleware:
 
     def __init__(self, get_response):
         self.get_response = get_response
-        self.no_cache_cookies = (settings.SESSION_COOKIE_NAME, settings.CSRF_COOKIE_NAME)
+        # The cookies that can make a page personal: a signed-in session, a form token, a flash message.
+        self.no_cache_cookies = (settings.SESSION_COOKIE_NAME, settings.CSRF_COOKIE_NAME, CookieStorage.cookie_name)
         self.local_copies = {}  # key: (time.monotonic() deadline, KeptPage)
 
     def __call__(self, request):
@@ -141,9 +143,12 @@ class PageCacheMiddleware:
         """Whether `response` is the same for every visitor: a view's public answer with nothing personal in it."""
         if not getattr(response, "is_public_page", False) or response.status_code != 200 or response.streaming:
             return False
-        if response.cookies or response.has_header("Vary"):
-            # The key holds only the address, so an answer that varies on any request header (Cookie,
-            # Accept-Language...) cannot be shared.
+        if response.cookies:
+            return False
+        # The key holds only the address, so an answer that varies on a request header cannot be shared;
+        # except Cookie, which a view varies on when it looks at the visitor (staff see drafts): requests
+        # carrying any cookie that could make the page personal are never served from the cache.
+        if set(cc_delim_re.split(response.get("Vary", "").lower())) - {"", "cookie"}:
             return False
         cache_control = response.get("Cache-Control", "").lower()
         if any(word in cache_control for word in ("private", "no-store", "no-cache")):
@@ -158,7 +163,7 @@ class PageCacheMiddleware:
         headers["ETag"] = f'W/"{hashlib.md5(response.content, usedforsecurity=False).hexdigest()}"'
         # Browsers ask again each time (a 304 when nothing changed), so an editor's save shows at once.
         headers["Cache-Control"] = "no-cache"
-        headers["Vary"] = "Accept-Encoding"
+        headers["Vary"] = ", ".join(filter(None, [response.get("Vary"), "Accept-Encoding"]))
         # No secret is ever in a kept page (nothing personal, no form token), so compressing it is safe
         # from BREACH; doing it once here spares every later request the work.
         compressed = gzip.compress(response.content, compresslevel=9, mtime=0)

@@ -302,3 +302,32 @@ def test_the_first_request_with_a_matching_etag_answers_304_too(guide):
     etag = visitor().get("/articles/overview/")["ETag"]
     guide["causes"].save()  # clears the cache; the overview page renders the same bytes again
     assert visitor().get("/articles/overview/", HTTP_IF_NONE_MATCH=etag).status_code == 304
+
+
+# Pages that vary on a request header (tests/urls_page_cache.py).
+
+
+@pytest.mark.urls("tests.urls_page_cache")
+def test_a_page_that_looks_at_the_visitor_is_kept_for_visitors_without_cookies(db):
+    # Looking at request.user makes the session middleware add "Vary: Cookie".
+    first = visitor().get("/looks-at-the-visitor/")
+    second = visitor().get("/looks-at-the-visitor/")
+    assert "Cookie" in first["Vary"]
+    assert second.content == first.content
+    assert second["Vary"] == first["Vary"] == "Cookie, Accept-Encoding"
+
+
+@pytest.mark.urls("tests.urls_page_cache")
+@pytest.mark.parametrize("cookie", ["sessionid", "csrftoken", "messages"])
+def test_a_page_that_looks_at_the_visitor_is_not_served_to_a_request_with_a_cookie(db, cookie):
+    kept = visitor().get("/looks-at-the-visitor/")
+    with_cookie = Client()
+    with_cookie.cookies[cookie] = "x"
+    assert with_cookie.get("/looks-at-the-visitor/").content != kept.content
+
+
+@pytest.mark.urls("tests.urls_page_cache")
+def test_a_page_that_varies_on_another_header_is_never_kept(db):
+    first = visitor().get("/varies-on-language/", HTTP_ACCEPT_LANGUAGE="en")
+    second = visitor().get("/varies-on-language/", HTTP_ACCEPT_LANGUAGE="fr")
+    assert second.content != first.content
