@@ -30,10 +30,10 @@ chromium:
 
 # Speed (README "## Speed"): gunicorn with 2 workers on a temporary site, debug off, on loopback.
 bench: $(VENV)/.installed wrk
-	$(BIN)/python -m scripts.bench
+	timeout 600 $(BIN)/python -m scripts.bench
 
 audit: $(VENV)/.installed chromium node_modules/.bin/lighthouse
-	$(BIN)/python -m scripts.audit
+	timeout 900 $(BIN)/python -m scripts.audit
 
 node_modules/.bin/lighthouse: package-lock.json
 	npm ci --no-audit --no-fund
