@@ -1,10 +1,10 @@
 """The whole-page cache: public pages kept as finished bytes in the shared cache and served before most middleware.
 
 A view opts in with `@public_page`, promising its answer is the same for every visitor. The middleware
-keeps such an answer only when nothing personal can be in it (no session or CSRF cookie came in, no
-cookie goes out, a plain 200 to an anonymous GET) and serves it again to the next anonymous GET of the
-same address, with an ETag (a hash of the bytes) and Last-Modified (the time of the last article change)
-so a browser that has it gets a 304.
+keeps such an answer only when nothing personal can be in it (no session, CSRF or message cookie came
+in, no cookie goes out, a plain 200 to an anonymous GET without a query string) and serves it again to
+the next such GET of the same address, plain or gzipped, with an ETag (a hash of the bytes) and
+Last-Modified (the time of the last article change) so a browser that has it gets a 304.
 
 Every stored page is filed under a generation token kept in the same cache. Saving, deleting or
 relinking an article replaces the token (articles/apps.py connects the signals), so every gunicorn
@@ -69,9 +69,10 @@ def clear():
     transaction.on_commit(_new_generation)
 
 
-def clear_on_article_change(sender, action="post_save", **kwargs):
+def clear_on_article_change(sender, action=None, **kwargs):
     """Signal receiver: clear the cached pages after an article is saved, deleted or relinked."""
-    if action.startswith("post_"):
+    # m2m_changed also fires before a change (pre_add, pre_remove, pre_clear): the post_ one is enough.
+    if action is None or action.startswith("post_"):
         clear()
 
 
