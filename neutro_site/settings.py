@@ -134,7 +134,8 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 REDIS_URL = os.environ.get("REDIS_URL", "")
 if REDIS_URL:
-    CACHES = {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}}
+    # Django's Redis backend, keeping its Redis client between calls (neutro_site/redis_cache.py).
+    CACHES = {"default": {"BACKEND": "neutro_site.redis_cache.RedisCache", "LOCATION": REDIS_URL}}
 else:
     CACHES = {
         "default": {
