@@ -7,7 +7,7 @@ PORT ?= 8000
 # Tests run with debug off, as production does, but over plain HTTP and with a throwaway key.
 TEST_ENV := DJANGO_DEBUG=0 DJANGO_HTTPS=0 DJANGO_SECRET_KEY=$${DJANGO_SECRET_KEY:-not-secret-only-for-tests}
 
-.PHONY: run test chromium html-checker lint format install install-dev clean loadtest wrk
+.PHONY: run test chromium html-checker lint format install install-dev clean loadtest wrk bench audit
 
 run: $(VENV)/.installed
 	DJANGO_DEBUG=$${DJANGO_DEBUG:-1} $(BIN)/python manage.py migrate --noinput
@@ -28,6 +28,17 @@ chromium:
 	  else \
 	    echo "Chromium is missing and cannot be installed here (needs root and apt-get): browser tests will skip."; \
 	  fi; }
+
+# Speed (README "## Speed"): gunicorn with 2 workers on a temporary site, debug off, on loopback.
+bench: $(VENV)/.installed wrk
+	timeout 600 $(BIN)/python -m scripts.bench
+
+audit: $(VENV)/.installed chromium node_modules/.bin/lighthouse
+	timeout 900 $(BIN)/python -m scripts.audit
+
+node_modules/.bin/lighthouse: package-lock.json
+	npm ci --no-audit --no-fund
+	touch $@
 
 # A mixed load (article reads, searches, count checks) on gunicorn with 2 workers for DURATION seconds
 # (default 60): prints requests/s and p99 latency, fails on any error answer or socket error.

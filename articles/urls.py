@@ -2,6 +2,7 @@ from django.urls import path
 
 from articles import views
 from articles.feeds import ArticleUpdatesFeed
+from articles.page_cache import public_page
 
 app_name = "articles"
 
@@ -9,6 +10,6 @@ urlpatterns = [
     path("", views.home, name="home"),
     path("articles/<slug:slug>/", views.article_detail, name="detail"),
     path("search/", views.search, name="search"),
-    path("feed/", ArticleUpdatesFeed(), name="feed"),
+    path("feed/", public_page(ArticleUpdatesFeed()), name="feed"),
     path("neutrophil-count/", views.neutrophil_count, name="neutrophil_count"),
 ]

@@ -11,10 +11,12 @@ from articles import anc, structured_data
 from articles.addresses import absolute_url, site_root
 from articles.forms import CountForm
 from articles.models import Article, OldSlug
+from articles.page_cache import public_page
 from articles.search import SearchForm
 from articles.search import search as search_articles
 
 
+@public_page
 def home(request):
     """The guide's front page: what it covers and its published articles in guide order.
 
@@ -26,6 +28,7 @@ def home(request):
     return render(request, "articles/home.html", context)
 
 
+@public_page
 def article_detail(request, slug):
     """One article with its related articles and the guide's navigation.
 
@@ -74,6 +77,7 @@ def search(request):
     return render(request, "articles/search.html", {"form": form, "query": query, "results": results})
 
 
+@public_page
 @require_GET
 def robots_txt(request):
     """Tell crawlers where the sitemap is and to keep out of the admin."""

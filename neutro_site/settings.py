@@ -97,6 +97,9 @@ MIDDLEWARE = [
     "django_permissions_policy.PermissionsPolicyMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Whole public pages from the shared cache: below the middleware that adds security headers (so
+    # cached answers get them too) and whitenoise, above sessions, auth and CSRF (a hit skips them).
+    "articles.page_cache.PageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -146,7 +149,8 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 REDIS_URL = os.environ.get("REDIS_URL", "")
 if REDIS_URL:
-    CACHES = {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}}
+    # Django's Redis backend, keeping its Redis client between calls (neutro_site/redis_cache.py).
+    CACHES = {"default": {"BACKEND": "neutro_site.redis_cache.RedisCache", "LOCATION": REDIS_URL}}
 else:
     CACHES = {
         "default": {
@@ -154,6 +158,10 @@ else:
             "LOCATION": os.environ.get("DJANGO_CACHE_DIR", str(BASE_DIR / ".cache")),
         }
     }
+
+# Whole-page cache (articles/page_cache.py): how long a kept page may be served. Editing an article
+# clears the cache at once; this bounds how long a deploy's changed templates or code wait to show.
+PAGE_CACHE_SECONDS = 60 * 60
 
 # Passwords and login throttling (django-axes): 5 failures for one account from one address lock that
 # pair out for 30 minutes. Attempts are kept in the database, which every app server shares, and are

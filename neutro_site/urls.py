@@ -4,6 +4,7 @@ from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path
 
 from articles import editor_views
+from articles.page_cache import public_page
 from articles.sitemaps import sitemaps
 from articles.views import robots_txt
 from neutro_site.health import healthz
@@ -25,7 +26,7 @@ urlpatterns = [
         editor_views.uploaded_image,
         name="uploaded_image",
     ),
-    path("sitemap.xml", sitemap, {"sitemaps": sitemaps}, name="sitemap"),
+    path("sitemap.xml", public_page(sitemap), {"sitemaps": sitemaps}, name="sitemap"),
     path("robots.txt", robots_txt, name="robots_txt"),
     path("healthz", healthz, name="healthz"),
     path("", include("articles.urls")),

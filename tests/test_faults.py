@@ -1,6 +1,6 @@
-"""The database goes away under a running gunicorn: readers get the friendly 503 page, the load balancer's
-/healthz says 503, the count checker keeps working, and when the database returns the site recovers by
-itself with every committed edit still there.
+"""The database goes away under a running gunicorn: readers get pages already cached, or else the friendly
+503 page; the load balancer's /healthz says 503, the count checker keeps working, and when the database
+returns the site recovers by itself with every committed edit still there.
 
 On SQLite the fault is another process holding an exclusive lock on the database file; on PostgreSQL
 (when DATABASE_URL names one) it is the database refusing connections after its sessions are terminated.
@@ -165,7 +165,11 @@ def test_outage_shows_the_friendly_page_then_recovers_with_edits_intact(site):
     assert (status, parse(html).find("h1").text()) == (200, EDITED_TITLE)
 
     with fault():
-        status, headers, html = browser.request("/articles/precautions/")
+        # A page already in the page cache is still read from it; one that is not needs the database.
+        status, _, html = browser.request("/articles/precautions/")
+        assert (status, parse(html).find("h1").text()) == (200, EDITED_TITLE)
+
+        status, headers, html = browser.request("/articles/causes/")
         assert status == 503
         assert parse(html).find("h1").text() == "This page is unavailable for a moment"
         assert headers["Retry-After"] == "30"

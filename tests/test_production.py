@@ -1,6 +1,5 @@
 """The site as an operator runs it: environment variables, then migrate, import, collectstatic, gunicorn."""
 
-import os
 import re
 import socket
 import subprocess
@@ -12,23 +11,13 @@ from pathlib import Path
 
 import pytest
 
+from scripts.production_server import site_env
+
 ROOT = Path(__file__).resolve().parent.parent
 
 
 def production_env(tmp_path, **extra):
-    env = {
-        key: value for key, value in os.environ.items() if not key.startswith(("DJANGO_", "DATABASE_URL", "REDIS_URL"))
-    }
-    env.update(
-        DJANGO_DEBUG="0",
-        DJANGO_HTTPS="0",
-        DJANGO_SECRET_KEY="a-long-production-like-secret-key-for-this-test-only-0123456789",
-        DATABASE_URL=f"sqlite:///{tmp_path / 'site.sqlite3'}",
-        DJANGO_STATIC_ROOT=str(tmp_path / "static"),
-        DJANGO_MEDIA_ROOT=str(tmp_path / "media"),
-    )
-    env.update(extra)
-    return env
+    return {**site_env(tmp_path), **extra}
 
 
 def manage(env, *args):
