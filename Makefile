@@ -18,16 +18,20 @@ run: $(VENV)/.installed
 test: $(VENV)/.installed-dev chromium html-checker
 	$(TEST_ENV) $(BIN)/pytest
 
-# The browser tests drive Debian's Chromium. Install it where it is missing and we may; where we cannot,
-# those tests skip with the reason (and fail under CI=true, so CI never skips them).
-chromium:
-	@command -v chromium >/dev/null 2>&1 || { \
+# $(call apt-install,COMMAND,PACKAGES,PURPOSE,OTHERWISE): install Debian PACKAGES where COMMAND is missing
+# and we may (root with apt-get); where we cannot, say so and what happens OTHERWISE. No commas in arguments.
+apt-install = command -v $(1) >/dev/null 2>&1 || { \
 	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
-	    echo "Installing Chromium for the browser tests (apt-get install chromium)"; \
-	    apt-get update -q && DEBIAN_FRONTEND=noninteractive apt-get install -y -q chromium; \
+	    echo "Installing $(2) for $(3) (apt-get install $(2))"; \
+	    apt-get update -q && DEBIAN_FRONTEND=noninteractive apt-get install -y -q $(2); \
 	  else \
-	    echo "Chromium is missing and cannot be installed here (needs root and apt-get): browser tests will skip."; \
+	    echo "$(1) is missing and cannot be installed here (needs root and apt-get): $(4)"; \
 	  fi; }
+
+# The browser tests drive Debian's Chromium. Where it cannot be had, those tests skip with the reason (and
+# fail under CI=true, so CI never skips them).
+chromium:
+	@$(call apt-install,chromium,chromium,the browser tests,the browser tests will skip.)
 
 # Speed (README "## Speed"): gunicorn with 2 workers on a temporary site, debug off, on loopback.
 bench: $(VENV)/.installed wrk
@@ -46,15 +50,10 @@ DURATION ?= 60
 loadtest: $(VENV)/.installed wrk
 	DURATION=$(DURATION) PYTHON=$(BIN)/python timeout $$(( $(DURATION) + 180 )) loadtest/run.sh
 
-# The load generator is Debian's wrk: install it where it is missing and we may.
+# The load generator of make loadtest and make bench is Debian's wrk.
 wrk:
-	@command -v wrk >/dev/null 2>&1 || { \
-	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
-	    echo "Installing wrk for the load test (apt-get install wrk)"; \
-	    apt-get update -q && DEBIAN_FRONTEND=noninteractive apt-get install -y -q wrk curl; \
-	  else \
-	    echo "wrk is missing and cannot be installed here (needs root and apt-get): apt-get install wrk"; exit 1; \
-	  fi; }
+	@$(call apt-install,wrk,wrk curl,the load test and the benchmark,install wrk and try again.)
+	@command -v wrk >/dev/null 2>&1
 
 # The HTML-validity tests run the Nu HTML Checker (npm vnu-jar) with Java. `npm ci` again only when
 # node_modules is missing or package-lock.json changed since. Java is installed as Chromium is. Where either
@@ -66,13 +65,7 @@ html-checker:
 	  else \
 	    echo "npm is missing: the HTML-validity tests will skip (install Node.js and npm to run them)."; \
 	  fi; fi
-	@command -v java >/dev/null 2>&1 || { \
-	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
-	    echo "Installing Java for the HTML-validity tests (apt-get install default-jre-headless)"; \
-	    apt-get update -q && DEBIAN_FRONTEND=noninteractive apt-get install -y -q default-jre-headless; \
-	  else \
-	    echo "Java is missing and cannot be installed here: the HTML-validity tests will skip."; \
-	  fi; }
+	@$(call apt-install,java,default-jre-headless,the HTML-validity tests,those tests will skip.)
 
 lint: $(VENV)/.installed-dev
 	$(BIN)/ruff check .
