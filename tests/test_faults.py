@@ -13,7 +13,6 @@ import sqlite3
 import subprocess
 import sys
 import time
-import urllib.error
 import urllib.parse
 import urllib.request
 from contextlib import contextmanager
@@ -21,7 +20,7 @@ from contextlib import contextmanager
 import pytest
 
 from tests.html_tree import parse
-from tests.test_production import ROOT, free_port, manage, production_env
+from tests.test_production import ROOT, fetch, free_port, manage, production_env
 
 # One worker, so every request meets the same persistent connection; long enough for SQLite's 5 s wait.
 GUNICORN_OPTIONS = ["--workers", "1", "--timeout", "60"]
@@ -38,12 +37,8 @@ class Browser:
 
     def request(self, path, data=None):
         body = urllib.parse.urlencode(data).encode() if data is not None else None
-        request = urllib.request.Request(self.base + path, data=body, headers={"Referer": self.base + path})
-        try:
-            with self.opener.open(request, timeout=30) as response:
-                return response.status, dict(response.headers), response.read().decode()
-        except urllib.error.HTTPError as error:
-            return error.code, dict(error.headers), error.read().decode()
+        url = self.base + path
+        return fetch(url, opener=self.opener, data=body, headers={"Referer": url}, timeout=30)
 
     def check_count(self):
         """Fetch the checker form, then post a count with the form's CSRF token; return the answer."""

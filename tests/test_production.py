@@ -32,9 +32,12 @@ def free_port():
         return sock.getsockname()[1]
 
 
-def fetch(url):
+def fetch(url, *, opener=None, data=None, headers=None, timeout=10):
+    """Request `url` (a POST when `data` is given) and return (status, headers, text), errors included."""
+    opener = opener or urllib.request.build_opener()
+    request = urllib.request.Request(url, data=data, headers=headers or {})
     try:
-        with urllib.request.urlopen(url, timeout=10) as response:
+        with opener.open(request, timeout=timeout) as response:
             return response.status, dict(response.headers), response.read().decode()
     except urllib.error.HTTPError as error:
         return error.code, dict(error.headers), error.read().decode()

@@ -1,12 +1,9 @@
 """Security headers on every kind of response, and Django's deployment checks."""
 
-import subprocess
-import sys
-
 import pytest
 
 from tests.html_tree import parse
-from tests.test_production import ROOT, production_env
+from tests.test_production import manage, production_env
 
 pytestmark = pytest.mark.django_db
 
@@ -106,14 +103,7 @@ def test_admin_login_is_protected_against_framing(client):
 
 def test_deploy_check_passes_with_debug_off_and_https_on(tmp_path):
     env = production_env(tmp_path, DJANGO_HTTPS="1")
-    result = subprocess.run(
-        [sys.executable, "manage.py", "check", "--deploy", "--fail-level", "WARNING"],
-        cwd=ROOT,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=120,
-    )
+    result = manage(env, "check", "--deploy", "--fail-level", "WARNING")
     assert result.returncode == 0, result.stdout + result.stderr
     assert "no issues" in result.stdout
 
@@ -121,14 +111,7 @@ def test_deploy_check_passes_with_debug_off_and_https_on(tmp_path):
 def test_deploy_check_fails_on_a_weak_setting(tmp_path):
     # The check has teeth: a short secret key is reported.
     env = production_env(tmp_path, DJANGO_HTTPS="1", DJANGO_SECRET_KEY="short")
-    result = subprocess.run(
-        [sys.executable, "manage.py", "check", "--deploy", "--fail-level", "WARNING"],
-        cwd=ROOT,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=120,
-    )
+    result = manage(env, "check", "--deploy", "--fail-level", "WARNING")
     assert result.returncode != 0
     assert "security.W009" in result.stderr + result.stdout
 
