@@ -7,12 +7,18 @@ from django.utils.dateformat import format as format_date
 from markdownx.widgets import AdminMarkdownxWidget
 from reversion.models import Version
 
+from articles.markdown import undescribed_images
 from articles.models import Article
 
 CHANGED_SINCE_OPENED = (
     "This article was changed{by} at {when}, after you opened it, so your changes have not been saved. "
     "They are still in the form below. Open the article again in a new tab, copy your changes into it, "
     "and save there."
+)
+UNDESCRIBED_IMAGES = (
+    "Describe every image before you publish, for readers who cannot see it: in ![description](address), "
+    "write what the image shows between the square brackets. Still to describe: {addresses}. "
+    "You can save the article as a draft meanwhile."
 )
 
 
@@ -42,8 +48,14 @@ class ArticleAdminForm(forms.ModelForm):
             self.fields["opened_version"].initial = version_token(self.instance)
 
     def clean(self):
-        """Refuse the save when the article was saved by anyone since this editor opened it."""
+        """Refuse the save when the article was saved by anyone since this editor opened it, and refuse to
+        publish an article with an image that has no description."""
         cleaned_data = super().clean()
+        if cleaned_data.get("status") == Article.Status.PUBLISHED:
+            addresses = undescribed_images(cleaned_data.get("body", ""))
+            if addresses:
+                message = UNDESCRIBED_IMAGES.format(addresses=", ".join(addresses))
+                self.add_error("body", forms.ValidationError(message, code="undescribed_images"))
         if self.instance.pk is None:
             return cleaned_data
         current = Article.objects.filter(pk=self.instance.pk)

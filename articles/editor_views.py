@@ -17,7 +17,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST, require_safe
 
 from articles import images
-from articles.markdown import render, render_html
+from articles.markdown import IMAGE_DESCRIPTION_PROMPT, render, render_html
 from articles.readability import LONG_SENTENCE_WORDS, readability
 
 NOT_AN_EDITOR = "Log in to the admin as an editor to use the editor."
@@ -90,9 +90,7 @@ def upload_image(request):
     except images.ImageRejected as rejection:
         return JsonResponse({"error": str(rejection)}, status=400)
     stored = default_storage.save(settings.MARKDOWNX_MEDIA_PATH + image.name, ContentFile(image.content))
-    return JsonResponse(
-        {"image_code": f"![Describe the image for someone who cannot see it]({default_storage.url(stored)})"}
-    )
+    return JsonResponse({"image_code": f"![{IMAGE_DESCRIPTION_PROMPT}]({default_storage.url(stored)})"})
 
 
 @require_safe

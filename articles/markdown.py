@@ -47,6 +47,8 @@ ALLOWED_URL_SCHEMES = {"http", "https", "mailto"}
 # nh3 writes every kept h2 as `<h2 id="...">` or `<h2>`: id is the one attribute it allows on h2.
 SANITISED_H2 = re.compile(r'<h2 id="(?P<id>[^"]*)">(?P<inner>.*?)</h2>', re.DOTALL)
 CARE_CARD_LABEL = "Immediate action required: "
+# What an uploaded image's Markdown says until the editor describes the image.
+IMAGE_DESCRIPTION_PROMPT = "Describe the image for someone who cannot see it"
 
 
 class DemoteTopHeadings(Treeprocessor):
@@ -132,6 +134,17 @@ class _TextCollector(HTMLParser):
         self.parts.append(data)
 
 
+class _ImageCollector(HTMLParser):
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.images = []
+
+    def handle_starttag(self, tag, attrs):
+        if tag == "img":
+            attributes = dict(attrs)
+            self.images.append((attributes.get("src") or "", attributes.get("alt") or ""))
+
+
 def _converter() -> markdown.Markdown:
     return markdown.Markdown(
         extensions=[
@@ -199,6 +212,15 @@ def render(text: str) -> Rendered:
         (token["id"], unescape(token["name"])) for token in _flatten(converter.toc_tokens) if token["level"] == 2
     ]
     return Rendered(html=link_sections(html, sections), sections=sections, text=plain_text(html))
+
+
+def undescribed_images(text: str) -> list[str]:
+    """Return the addresses of the images in Markdown `text` whose description (alt text) is empty or
+    still the upload's prompt, in page order: a screen reader would have nothing true to say of them."""
+    collector = _ImageCollector()
+    collector.feed(render(text).html)
+    collector.close()
+    return [src for src, alt in collector.images if not alt.strip() or alt.strip() == IMAGE_DESCRIPTION_PROMPT]
 
 
 def render_html(text: str) -> str:

@@ -247,3 +247,27 @@ def test_anonymous_visitors_are_sent_to_the_admin_login(client, make_article):
     response = client.get(change_url(make_article()))
     assert response.status_code == 302
     assert response["Location"].startswith(reverse("admin:login"))
+
+
+def test_publishing_with_an_undescribed_image_is_refused_and_keeps_the_text(editor_client, make_article):
+    article = make_article(body="## Start\n\nText.")
+    body = "## Start\n\n![Describe the image for someone who cannot see it](/media/images/a-10x10.png)\n"
+    response = save(editor_client, article, body=body)
+    assert response.status_code == 200
+    errors = parse(response.content).find(class_="errorlist").text()
+    assert "Describe every image before you publish" in errors
+    assert "/media/images/a-10x10.png" in errors
+    assert form_fields(response)["body"] == [body]
+    article.refresh_from_db()
+    assert article.body == "## Start\n\nText."
+
+
+def test_an_undescribed_image_may_wait_in_a_draft_and_a_described_one_publishes(editor_client, make_article):
+    article = make_article(body="## Start\n\nText.")
+    undescribed = "![](/media/images/a-10x10.png)"
+    assert save(editor_client, article, body=undescribed, status=Article.Status.DRAFT).status_code == 302
+    described = "![A thermometer reading 38.2 degrees](/media/images/a-10x10.png)"
+    response = save(editor_client, Article.objects.get(pk=article.pk), body=described, status=Article.Status.PUBLISHED)
+    assert response.status_code == 302
+    article.refresh_from_db()
+    assert (article.status, article.body) == (Article.Status.PUBLISHED, described)

@@ -1,6 +1,6 @@
 import pytest
 
-from articles.markdown import render, render_html
+from articles.markdown import IMAGE_DESCRIPTION_PROMPT, render, render_html, undescribed_images
 from tests.html_tree import parse
 
 
@@ -137,3 +137,19 @@ def test_editors_cannot_borrow_other_classes_or_attributes():
     assert "evil" not in html
     assert "onclick" not in html
     assert 'class="hidden"' not in html
+
+
+@pytest.mark.parametrize(
+    ("body", "undescribed"),
+    [
+        ("No images at all.", []),
+        ("![A thermometer](/media/images/t.png)", []),
+        ("![](/media/images/empty.png)", ["/media/images/empty.png"]),
+        ("![   ](/media/images/blank.png)", ["/media/images/blank.png"]),
+        (f"![{IMAGE_DESCRIPTION_PROMPT}](/media/images/new.png)", ["/media/images/new.png"]),
+        ('<img src="/media/images/raw.png">', ["/media/images/raw.png"]),
+        ("![](/a.png) then ![Hands being washed](/b.png) then ![](/c.png)", ["/a.png", "/c.png"]),
+    ],
+)
+def test_undescribed_images_are_found_in_page_order(body, undescribed):
+    assert undescribed_images(body) == undescribed
