@@ -11,6 +11,8 @@ from django.urls import reverse
 from articles.models import Article
 
 CHECKER = "/neutrophil-count/"
+# A phone's screen in CSS pixels: the width WCAG 1.4.10 (Reflow) asks pages to work at.
+PHONE = {"width": 320, "height": 640}
 
 # Form fields by name, as the checker posts them: one entry per kind of page the checker answers with.
 CHECKER_ANSWERS = {

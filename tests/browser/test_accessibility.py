@@ -1,10 +1,11 @@
 """axe-core (bundled by axe-playwright-python, so it runs offline) finds no WCAG 2.2 A/AA or best-practice
-violation on any public page, in the light and the dark colour scheme."""
+violation on any public page and on the 500 page, in the light and the dark colour scheme, nor on one page of
+each kind on a phone's 320 CSS pixel wide screen."""
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 
-from tests.browser.site_pages import open_page, public_pages
+from tests.browser.site_pages import PHONE, SitePage, open_page, public_pages
 
 AXE_OPTIONS = {
     "runOnly": {
@@ -13,6 +14,23 @@ AXE_OPTIONS = {
     },
     "resultTypes": ["violations"],
 }
+# One page of each kind, by its name in public_pages(). A phone lays pages out in one column, which changes
+# what axe sees (target sizes, overlaps) but not the colours (site.css has no width-dependent colour), so
+# each kind once, in one scheme, is enough.
+PHONE_PAGES = {
+    "home",
+    "article blood-test",  # the guide's table
+    "search with results",
+    "checker",
+    "checker field errors",
+    "checker emergency answer",
+    "404 page",
+}
+# axe's colour checks mean something only with the site's stylesheet applied.
+SITE_CSS_APPLIED = """[...document.styleSheets].some(
+    (sheet) => sheet.href && sheet.href.includes("/css/site.") && sheet.cssRules.length > 0)"""
+# Served by the failing view of tests/urls_raising.py, through the site's own 500 handling.
+SERVER_ERROR = SitePage("500 page", "/boom/", status=500)
 
 axe = Axe()
 
@@ -26,12 +44,43 @@ def described(violations):
     ]
 
 
-@pytest.mark.parametrize("scheme", ["light", "dark"])
-def test_no_page_has_an_axe_violation(guide, tab, scheme):
-    tab.emulate_media(color_scheme=scheme)
+def axe_problems(tab, site_pages):
+    """Open each page in `tab` and run axe on it; return one line per failing element (or page drawn without
+    the site's stylesheet), named by page."""
     found = []
-    for site_page in public_pages():
+    for site_page in site_pages:
         open_page(tab, site_page)
+        if not tab.evaluate(SITE_CSS_APPLIED):
+            found.append(f"{site_page.name}: drawn without static/css/site.css")
         violations = axe.run(tab, options=AXE_OPTIONS).response["violations"]
         found.extend(f"{site_page.name}: {line}" for line in described(violations))
+    return found
+
+
+@pytest.fixture(params=["light", "dark"])
+def scheme(request, tab):
+    """Show `tab` in the light, then the dark, colour scheme; the scheme's name."""
+    tab.emulate_media(color_scheme=request.param)
+    return request.param
+
+
+def test_no_page_has_an_axe_violation(guide, tab, scheme):
+    found = axe_problems(tab, public_pages())
+    assert not found, f"axe found {len(found)} problems in the {scheme} scheme:\n" + "\n".join(found)
+
+
+def test_no_page_has_an_axe_violation_on_a_phone(guide, tab):
+    tab.emulate_media(color_scheme="light")
+    tab.set_viewport_size(PHONE)
+    pages = [site_page for site_page in public_pages() if site_page.name in PHONE_PAGES]
+    assert {site_page.name for site_page in pages} == PHONE_PAGES
+    found = axe_problems(tab, pages)
+    assert tab.evaluate("document.documentElement.clientWidth") == PHONE["width"]
+    assert not found, f"axe found {len(found)} problems at 320px:\n" + "\n".join(found)
+
+
+def test_the_500_page_has_no_axe_violation(transactional_db, settings, tab, scheme):
+    settings.ROOT_URLCONF = "tests.urls_raising"
+    found = axe_problems(tab, [SERVER_ERROR])
+    assert tab.locator("h1").inner_text() == "Sorry, something went wrong"
     assert not found, f"axe found {len(found)} problems in the {scheme} scheme:\n" + "\n".join(found)
