@@ -61,39 +61,43 @@ def free_port():
         return sock.getsockname()[1]
 
 
+def set_up_site(env):
+    """Migrate the site configured by `env`, import the bundled articles and collect its static files."""
+    for command in (["migrate", "--noinput"], ["import_articles"], ["collectstatic", "--noinput"]):
+        manage(env, *command)
+
+
+@contextlib.contextmanager
+def run_gunicorn(env, log_path, *options):
+    """Serve the site configured by `env` with gunicorn on a free loopback port, its output in `log_path`;
+    yield its URL once it answers, and stop it on the way out. `options` go to gunicorn."""
+    port = free_port()
+    with log_path.open("w") as log:
+        gunicorn = subprocess.Popen(
+            [sys.executable, "-m", "gunicorn", "neutro_site.wsgi", "--bind", f"127.0.0.1:{port}", *options],
+            cwd=ROOT,
+            env=env,
+            stdout=log,
+            stderr=subprocess.STDOUT,
+        )
+        try:
+            url = f"http://127.0.0.1:{port}"
+            wait_until_serving(url, gunicorn, log_path)
+            yield url
+        finally:
+            gunicorn.terminate()
+            gunicorn.wait(timeout=30)
+
+
 @contextlib.contextmanager
 def serve(workers=2, redis_url=""):
     """Set up a fresh site and serve it with gunicorn; yield a Server, and stop gunicorn on the way out."""
     with tempfile.TemporaryDirectory(prefix="neutro-site-") as name:
         directory = Path(name)
         env = site_env(directory, redis_url)
-        for command in (["migrate", "--noinput"], ["import_articles"], ["collectstatic", "--noinput"]):
-            manage(env, *command)
-        port = free_port()
-        with (directory / "gunicorn.log").open("w") as log:
-            gunicorn = subprocess.Popen(
-                [
-                    sys.executable,
-                    "-m",
-                    "gunicorn",
-                    "neutro_site.wsgi",
-                    "--bind",
-                    f"127.0.0.1:{port}",
-                    "--workers",
-                    str(workers),
-                ],
-                cwd=ROOT,
-                env=env,
-                stdout=log,
-                stderr=subprocess.STDOUT,
-            )
-            try:
-                url = f"http://127.0.0.1:{port}"
-                wait_until_serving(url, gunicorn, directory / "gunicorn.log")
-                yield Server(url, env, directory)
-            finally:
-                gunicorn.terminate()
-                gunicorn.wait(timeout=30)
+        set_up_site(env)
+        with run_gunicorn(env, directory / "gunicorn.log", "--workers", str(workers)) as url:
+            yield Server(url, env, directory)
 
 
 def wait_until_serving(url, gunicorn, log_path):

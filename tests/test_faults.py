@@ -10,17 +10,15 @@ import http.cookiejar
 import os
 import re
 import sqlite3
-import subprocess
-import sys
-import time
 import urllib.parse
 import urllib.request
 from contextlib import contextmanager
 
 import pytest
 
+from scripts.production_server import run_gunicorn, set_up_site
 from tests.html_tree import parse
-from tests.test_production import ROOT, fetch, free_port, manage, production_env
+from tests.test_production import fetch, manage, production_env
 
 # One worker, so every request meets the same persistent connection; long enough for SQLite's 5 s wait.
 GUNICORN_OPTIONS = ["--workers", "1", "--timeout", "60"]
@@ -114,36 +112,14 @@ def site(request, tmp_path):
             with admin_connection(server_url) as admin:
                 admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
 
-    env["DJANGO_CACHE_DIR"] = str(tmp_path / "cache")
-    for command in (["migrate", "--noinput"], ["import_articles"], ["collectstatic", "--noinput"]):
-        result = manage(env, *command)
-        assert result.returncode == 0, result.stderr
-    port = free_port()
-    server = subprocess.Popen(
-        [sys.executable, "-m", "gunicorn", "neutro_site.wsgi", "--bind", f"127.0.0.1:{port}", *GUNICORN_OPTIONS],
-        cwd=ROOT,
-        env=env,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.PIPE,
-    )
-    browser = Browser(f"http://127.0.0.1:{port}")
-    deadline = time.monotonic() + 30
-    while True:
-        try:
-            browser.request("/healthz")
-            break
-        except OSError:
-            if time.monotonic() > deadline or server.poll() is not None:
-                server.kill()
-                pytest.fail("gunicorn did not start: " + server.stderr.read().decode()[-2000:])
-            time.sleep(0.2)
-    yield env, browser, fault
-    server.terminate()
-    _, errors = server.communicate(timeout=10)
+    set_up_site(env)
+    log_path = tmp_path / "gunicorn.log"
+    with run_gunicorn(env, log_path, *GUNICORN_OPTIONS) as url:
+        yield env, Browser(url), fault
     if drop:
         drop()
     # What gunicorn logged during the outage: the path and the error's class, never a traceback.
-    assert "Traceback" not in errors.decode()
+    assert "Traceback" not in log_path.read_text()
 
 
 def edit_title(env, slug, title):

@@ -1,17 +1,15 @@
 """The site as an operator runs it: environment variables, then migrate, import, collectstatic, gunicorn."""
 
 import re
-import socket
 import subprocess
 import sys
-import time
 import urllib.error
 import urllib.request
 from pathlib import Path
 
 import pytest
 
-from scripts.production_server import site_env
+from scripts.production_server import serve, site_env
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -24,12 +22,6 @@ def manage(env, *args):
     return subprocess.run(
         [sys.executable, "manage.py", *args], cwd=ROOT, env=env, capture_output=True, text=True, timeout=120
     )
-
-
-def free_port():
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
 
 
 def fetch(url, *, opener=None, data=None, headers=None, timeout=10):
@@ -58,34 +50,10 @@ def test_debug_on_runs_without_a_secret_key(tmp_path):
 
 
 @pytest.fixture(scope="module")
-def production_server(tmp_path_factory):
-    tmp_path = tmp_path_factory.mktemp("production")
-    env = production_env(tmp_path)
-    for command in (["migrate", "--noinput"], ["import_articles"], ["collectstatic", "--noinput"]):
-        result = manage(env, *command)
-        assert result.returncode == 0, result.stderr
-    port = free_port()
-    server = subprocess.Popen(
-        [sys.executable, "-m", "gunicorn", "neutro_site.wsgi", "--bind", f"127.0.0.1:{port}", "--workers", "1"],
-        cwd=ROOT,
-        env=env,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.PIPE,
-    )
-    base = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + 30
-    while True:
-        try:
-            fetch(base + "/")
-            break
-        except OSError:
-            if time.monotonic() > deadline or server.poll() is not None:
-                server.kill()
-                pytest.fail("gunicorn did not start: " + server.stderr.read().decode()[-2000:])
-            time.sleep(0.2)
-    yield base
-    server.terminate()
-    server.wait(timeout=10)
+def production_server():
+    """The URL of a fresh site served by gunicorn (one worker) with debug off."""
+    with serve(workers=1) as server:
+        yield server.url
 
 
 def test_gunicorn_serves_the_guide_with_debug_off(production_server):
