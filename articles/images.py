@@ -104,6 +104,10 @@ def _decode(data: bytes) -> tuple[Image.Image, str]:
 
 def _encode(image: Image.Image, extension: str) -> bytes:
     """Write `image` from its pixels alone (no metadata) in the format of `extension`."""
+    # Pillow writes what it read (a JPEG comment, a PNG's ICC profile, EXIF) unless told otherwise:
+    # keep only the palette's transparency, which belongs to the pixels.
+    image = image.copy()
+    image.info = {key: value for key, value in image.info.items() if key == "transparency"}
     out = io.BytesIO()
     if extension == "jpg":
         image.convert("RGB").save(out, "JPEG", quality=85, optimize=True, progressive=True)

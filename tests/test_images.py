@@ -2,9 +2,10 @@
 
 import io
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from PIL import Image
+from PIL import Image, PngImagePlugin
 
 from articles.images import STORED_NAME, CleanImage, ImageRejected, clean_image, image_size_from_name
 
@@ -13,6 +14,12 @@ def png(size=(24, 16), mode="RGB"):
     out = io.BytesIO()
     Image.new(mode, size).save(out, "PNG")
     return out.getvalue()
+
+
+def text_chunk(text):
+    info = PngImagePlugin.PngInfo()
+    info.add_text("Software", text.decode())
+    return info
 
 
 def outcome(data):
@@ -45,6 +52,40 @@ def test_metadata_is_dropped_when_re_encoding():
     cleaned = clean_image(out.getvalue())
     assert b"Camera maker" not in cleaned.content
     assert cleaned.content_type == "image/jpeg"
+
+
+# An ICC profile can name the software and person who made it; a comment can say anything.
+HIDDEN = b"Made by J. Smith at 12 Hospital Road"
+ICC_PROFILE = b"\0\0\0\x80" + HIDDEN + b"\0" * 88
+
+
+@pytest.mark.parametrize(
+    ("kind", "metadata"),
+    [
+        ("JPEG", {"comment": HIDDEN}),
+        ("JPEG", {"icc_profile": ICC_PROFILE}),
+        ("PNG", {"icc_profile": ICC_PROFILE}),
+        ("PNG", {"pnginfo": text_chunk(HIDDEN)}),
+        ("WEBP", {"icc_profile": ICC_PROFILE}),
+    ],
+)
+def test_comments_and_colour_profiles_are_dropped_when_re_encoding(kind, metadata):
+    out = io.BytesIO()
+    Image.new("RGB", (10, 10)).save(out, kind, **metadata)
+    with Image.open(io.BytesIO(out.getvalue())) as original:
+        assert set(original.info) & {"comment", "icc_profile", "Software"}
+    cleaned = clean_image(out.getvalue())
+    assert HIDDEN not in cleaned.content
+    with Image.open(io.BytesIO(cleaned.content)) as image:
+        assert image.format == kind
+        assert not set(image.info) & {"comment", "icc_profile", "exif", "Software"}
+
+
+def test_a_palette_png_keeps_its_transparent_colour():
+    out = io.BytesIO()
+    Image.new("P", (10, 10)).save(out, "PNG", transparency=0)
+    with Image.open(io.BytesIO(clean_image(out.getvalue()).content)) as image:
+        assert image.info.get("transparency") == 0
 
 
 def test_a_transparent_png_stays_a_png_with_transparency():
