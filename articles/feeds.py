@@ -9,13 +9,25 @@ from articles.structured_data import SITE_NAME
 FEED_LENGTH = 30
 
 
+class PlainSummaryAtom1Feed(Atom1Feed):
+    """An Atom feed whose entry summaries are plain text (`type="text"`), as the articles' summaries are.
+
+    Django's Atom feed sends an item's description as HTML, so a summary such as "Counts < 500" would
+    reach a feed reader as broken markup.
+    """
+
+    def add_item_elements(self, handler, item):
+        super().add_item_elements(handler, item)
+        handler.addQuickElement("summary", item["summary"], {"type": "text"})
+
+
 class ArticleUpdatesFeed(Feed):
     """An Atom feed of the published articles, the most recently changed first, for clinicians who follow updates.
 
     An article keeps one entry id (its address) for life; a change moves it up with a new `updated` time.
     """
 
-    feed_type = Atom1Feed
+    feed_type = PlainSummaryAtom1Feed
     title = f"{SITE_NAME}: updated pages"
     subtitle = "Pages of the neutropenia guide, newest changes first."
     author_name = SITE_NAME
@@ -44,7 +56,10 @@ class ArticleUpdatesFeed(Feed):
         return article.title
 
     def item_description(self, article):
-        return article.summary
+        return None  # the summary goes out as text, through item_extra_kwargs
+
+    def item_extra_kwargs(self, article):
+        return {"summary": article.summary}
 
     def item_link(self, article):
         return article.absolute_url

@@ -5,7 +5,7 @@ from django.urls import reverse
 from django.utils.cache import add_never_cache_headers
 from django.views.decorators.cache import never_cache
 from django.views.decorators.debug import sensitive_post_parameters, sensitive_variables
-from django.views.decorators.http import require_GET, require_http_methods
+from django.views.decorators.http import require_http_methods, require_safe
 
 from articles import anc, structured_data
 from articles.addresses import absolute_url, site_root
@@ -78,7 +78,7 @@ def search(request):
 
 
 @public_page
-@require_GET
+@require_safe
 def robots_txt(request):
     """Tell crawlers where the sitemap is and to keep out of the admin."""
     lines = [

@@ -83,6 +83,20 @@ def test_feed_lists_published_articles_most_recently_changed_first(client, make_
     assert datetime.datetime.fromisoformat(entries[1].findtext(f"{ATOM}updated")) == older.updated
 
 
+def test_feed_summaries_are_plain_text_sent_as_text(client, make_article):
+    make_article(summary="Counts < 500 & <b>fever</b> need care")
+    summaries = feed(client).find(f"{ATOM}entry").findall(f"{ATOM}summary")
+    assert [(summary.attrib["type"], summary.text) for summary in summaries] == [
+        ("text", "Counts < 500 & <b>fever</b> need care")
+    ]
+
+
+def test_robots_txt_answers_head(client):
+    response = client.head("/robots.txt")
+    assert response.status_code == 200
+    assert response["Content-Type"] == "text/plain; charset=utf-8"
+
+
 def test_feed_itself_has_absolute_addresses(client, make_article, site_url):
     make_article()
     root = feed(client)
