@@ -16,6 +16,7 @@ from xml.etree import ElementTree
 import markdown
 import nh3
 from markdown.extensions import Extension
+from markdown.extensions.toc import slugify
 from markdown.treeprocessors import Treeprocessor
 
 from articles.images import image_size_from_name
@@ -47,6 +48,17 @@ ALLOWED_URL_SCHEMES = {"http", "https", "mailto"}
 # nh3 writes every kept h2 as `<h2 id="...">` or `<h2>`: id is the one attribute it allows on h2.
 SANITISED_H2 = re.compile(r'<h2 id="(?P<id>[^"]*)">(?P<inner>.*?)</h2>', re.DOTALL)
 CARE_CARD_LABEL = "Immediate action required: "
+# The ids the site's own templates give their elements (tests/test_section_links.py checks the list
+# against templates/): a heading whose id would be one of them gets "-section" added, so every id on a
+# page stays unique and the layout's skip link still lands on the main content.
+LAYOUT_IDS = frozenset({
+    "answer", "change-history", "checker-heading", "content-main", "count-form", "error-summary-title",
+    "guide-heading", "main-content", "notes-heading", "page-contents-heading", "related-heading",
+    "result-articles-heading", "result-heading", "results-heading", "site-search-q", "sources-heading",
+    "topics-heading", "unit-question-heading",
+})  # fmt: skip
+# The ids templates build from values: care cards' headings and form fields' hints and errors.
+LAYOUT_ID_PATTERN = re.compile(r"care-card-.*-heading|id_.*")
 # What an uploaded image's Markdown says until the editor describes the image.
 IMAGE_DESCRIPTION_PROMPT = "Describe the image for someone who cannot see it"
 
@@ -154,9 +166,20 @@ def _converter() -> markdown.Markdown:
             "markdown.extensions.fenced_code",
             "markdown.extensions.toc",
         ],
-        extension_configs={"markdown.extensions.tables": {"use_align_attribute": True}},
+        extension_configs={
+            "markdown.extensions.tables": {"use_align_attribute": True},
+            "markdown.extensions.toc": {"slugify": section_id},
+        },
         output_format="html",
     )
+
+
+def section_id(heading: str, separator: str) -> str:
+    """The id of a heading: its words in lower case joined by `separator`, never one of the layout's ids."""
+    slug = slugify(heading, separator)
+    if slug in LAYOUT_IDS or LAYOUT_ID_PATTERN.fullmatch(slug):
+        return f"{slug}{separator}section"
+    return slug
 
 
 def sanitise(html: str) -> str:
