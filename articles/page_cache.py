@@ -3,8 +3,9 @@
 A view opts in with `@public_page`, promising its answer is the same for every visitor. The middleware
 keeps such an answer only when nothing personal can be in it (no session, CSRF or message cookie came
 in, no cookie goes out, a plain 200 to an anonymous GET without a query string) and serves it again to
-the next such GET of the same address, plain or gzipped, with an ETag (a hash of the bytes) and
-Last-Modified (the time of the last article change) so a browser that has it gets a 304.
+the next such GET or HEAD of the same address, plain or gzipped, with an ETag (a hash of the bytes) and
+Last-Modified (the time of the last article change) so a browser that has it gets a 304. Shared caches
+(nginx in front, deploy/nginx/) may keep it for EDGE_CACHE_SECONDS.
 
 Every stored page is filed under a generation token kept in the same cache. Saving, deleting or
 relinking an article replaces the token (articles/apps.py connects the signals), so every gunicorn
@@ -25,8 +26,9 @@ from django.core.cache import cache
 from django.core.exceptions import DisallowedHost
 from django.db import transaction
 from django.http import HttpResponse
+from django.urls import get_script_prefix
 from django.utils.cache import cc_delim_re, get_conditional_response
-from django.utils.http import http_date
+from django.utils.http import http_date, parse_header_parameters
 
 logger = logging.getLogger(__name__)
 
@@ -125,15 +127,19 @@ class PageCacheMiddleware:
     def page_key(self, request):
         """Return the cache key of the page `request` asks for, or None when it must not be cached."""
         # A query string is never cached: it would let anyone fill the cache with copies of one page.
-        if request.method != "GET" or request.META.get("QUERY_STRING"):
+        if request.method not in {"GET", "HEAD"} or request.META.get("QUERY_STRING"):
             return None
         if any(name in request.COOKIES for name in self.no_cache_cookies):
             return None
         try:
-            # Canonical links come from the request's scheme and host when SITE_URL is empty.
-            address = f"{settings.SITE_URL}|{request.scheme}://{request.get_host()}{request.path}"
+            host = request.get_host()
         except DisallowedHost:
             return None  # CommonMiddleware answers it with a 400
+        # Absolute links name SITE_URL when it is set, else the request's scheme and host (port included).
+        # The view was chosen by path_info, and its links start with the script prefix: a client on
+        # loopback could set SCRIPT_NAME through gunicorn, so both are in the key, never request.path.
+        site = settings.SITE_URL or f"{request.scheme}://{host}"
+        address = f"{site}|{get_script_prefix()}|{request.path_info}"
         generation = _generation()
         if generation is None:
             return None  # a cache that keeps nothing (DummyCache)
@@ -142,7 +148,9 @@ class PageCacheMiddleware:
 
     def may_keep(self, request, response):
         """Whether `response` is the same for every visitor: a view's public answer with nothing personal in it."""
-        if not getattr(response, "is_public_page", False) or response.status_code != 200 or response.streaming:
+        if request.method != "GET" or not getattr(response, "is_public_page", False):
+            return False
+        if response.status_code != 200 or response.streaming:
             return False
         if response.cookies:
             return False
@@ -162,8 +170,11 @@ class PageCacheMiddleware:
         headers = {name: response[name] for name in KEPT_HEADERS if response.has_header(name)}
         # Weak: the plain and the gzip bytes are one page to a browser revalidating its copy.
         headers["ETag"] = f'W/"{hashlib.md5(response.content, usedforsecurity=False).hexdigest()}"'
-        # Browsers ask again each time (a 304 when nothing changed), so an editor's save shows at once.
-        headers["Cache-Control"] = "no-cache"
+        # Browsers ask again each time (a 304 when nothing changed), so an editor's save shows at once;
+        # nginx in front may keep the page a few seconds, and one request refreshes it while the others
+        # get the kept copy, so a change shows through it within twice that.
+        seconds = settings.EDGE_CACHE_SECONDS
+        headers["Cache-Control"] = f"max-age=0, s-maxage={seconds}, stale-while-revalidate={seconds}"
         headers["Vary"] = ", ".join(filter(None, [response.get("Vary"), "Accept-Encoding"]))
         # No secret is ever in a kept page (nothing personal, no form token), so compressing it is safe
         # from BREACH; doing it once here spares every later request the work.
@@ -212,4 +223,12 @@ class PageCacheMiddleware:
 
 
 def accepts_gzip(request):
-    return "gzip" in request.META.get("HTTP_ACCEPT_ENCODING", "").lower()
+    """Whether the request's Accept-Encoding names gzip with a quality above zero ("gzip;q=0" refuses it)."""
+    for coding in request.META.get("HTTP_ACCEPT_ENCODING", "").split(","):
+        name, parameters = parse_header_parameters(coding)
+        if name == "gzip":
+            try:
+                return float(parameters.get("q", "1")) > 0
+            except ValueError:
+                return False
+    return False
