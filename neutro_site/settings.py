@@ -72,6 +72,10 @@ ALLOWED_HOSTS = env_list("DJANGO_ALLOWED_HOSTS", "127.0.0.1,localhost")
 # use. Empty: each request's own scheme and host.
 SITE_URL = env_site_url("DJANGO_SITE_URL")
 
+# The proxies in front of the site (nginx on the same machine: 127.0.0.1), as addresses or networks. Only
+# from these is X-Forwarded-For believed (neutro_site/client_address.py); empty: it is ignored.
+TRUSTED_PROXIES = env_list("DJANGO_TRUSTED_PROXIES", "")
+
 INSTALLED_APPS = [
     "django.contrib.admin",
     "django.contrib.auth",
@@ -88,14 +92,18 @@ INSTALLED_APPS = [
     "articles",
 ]
 
-# The security headers (CSP, Permissions-Policy, X-Frame-Options) come right after SecurityMiddleware,
-# so every response gets them, static files and cached pages included. The outage middleware turns a
+# The client's own address behind the proxies comes first, so everything below sees it. The security
+# headers (CSP, Permissions-Policy, X-Frame-Options) come right after SecurityMiddleware, so every
+# response gets them, static files and cached pages included. The outage middleware turns a
 # lost database into a 503 page. Axes must come last.
 MIDDLEWARE = [
+    "neutro_site.client_address.ClientAddressMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "csp.middleware.CSPMiddleware",
     "django_permissions_policy.PermissionsPolicyMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    # A form in another encoding than UTF-8 gets a 400 before anything reads it.
+    "neutro_site.form_encoding.FormEncodingMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # Whole public pages from the shared cache: below the middleware that adds security headers (so
     # cached answers get them too) and whitenoise, above sessions, auth and CSRF (a hit skips them).
@@ -162,10 +170,14 @@ else:
 # Whole-page cache (articles/page_cache.py): how long a kept page may be served. Editing an article
 # clears the cache at once; this bounds how long a deploy's changed templates or code wait to show.
 PAGE_CACHE_SECONDS = 60 * 60
+# How long a shared cache in front (nginx: deploy/nginx/) may keep a public page, and serve it stale for
+# as long again while one request fetches it anew: a change shows through it within twice this.
+EDGE_CACHE_SECONDS = 5
 
 # Passwords and login throttling (django-axes): 5 failures for one account from one address lock that
-# pair out for 30 minutes. Attempts are kept in the database, which every app server shares, and are
-# listed in the admin; a success clears them.
+# pair out for 30 minutes; the address is REMOTE_ADDR, the client's own behind TRUSTED_PROXIES. Attempts
+# are kept in the database, which every app server shares, and are listed in the admin; a success clears
+# them.
 
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
