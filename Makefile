@@ -7,7 +7,7 @@ PORT ?= 8000
 # Tests run with debug off, as production does, but over plain HTTP and with a throwaway key.
 TEST_ENV := DJANGO_DEBUG=0 DJANGO_HTTPS=0 DJANGO_SECRET_KEY=$${DJANGO_SECRET_KEY:-not-secret-only-for-tests}
 
-.PHONY: run test chromium html-checker lint format install install-dev clean loadtest wrk bench audit
+.PHONY: run test chromium html-checker nginx edge lint format install install-dev clean loadtest wrk bench audit
 
 run: $(VENV)/.installed
 	DJANGO_DEBUG=$${DJANGO_DEBUG:-1} $(BIN)/python manage.py migrate --noinput
@@ -15,7 +15,7 @@ run: $(VENV)/.installed
 	DJANGO_DEBUG=$${DJANGO_DEBUG:-1} $(BIN)/python manage.py import_articles
 	DJANGO_DEBUG=$${DJANGO_DEBUG:-1} $(BIN)/python manage.py runserver 127.0.0.1:$(PORT)
 
-test: $(VENV)/.installed-dev chromium html-checker
+test: $(VENV)/.installed-dev chromium html-checker nginx
 	$(TEST_ENV) $(BIN)/pytest
 
 # $(call apt-install,COMMAND,PACKAGES,PURPOSE,OTHERWISE): install Debian PACKAGES where COMMAND is missing
@@ -32,6 +32,16 @@ apt-install = command -v $(1) >/dev/null 2>&1 || { \
 # fail under CI=true, so CI never skips them).
 chromium:
 	@$(call apt-install,chromium,chromium,the browser tests,the browser tests will skip.)
+
+# The deploy tests, `make edge` and `make bench` run Debian's nginx with the site's own configuration (deploy/).
+# Where it cannot be had, the deploy tests skip with the reason (and fail under CI=true).
+nginx:
+	@$(call apt-install,nginx,nginx,the deploy tests and make edge,the deploy tests will skip.)
+
+# The production shape on loopback (README "## Deploying"): gunicorn with 2 workers behind nginx at
+# http://127.0.0.1:$(PORT)/, debug off, plain HTTP; Ctrl-C stops both.
+edge: $(VENV)/.installed nginx
+	$(BIN)/python -m scripts.edge --port $(PORT)
 
 # Speed (README "## Speed"): gunicorn with 2 workers on a temporary site, debug off, on loopback.
 bench: $(VENV)/.installed wrk

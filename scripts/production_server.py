@@ -5,7 +5,9 @@ uploads and the file cache. gunicorn serves it with debug off, over plain HTTP, 
 """
 
 import contextlib
+import ctypes
 import os
+import signal
 import socket
 import subprocess
 import sys
@@ -17,6 +19,8 @@ from pathlib import Path
 from typing import NamedTuple
 
 ROOT = Path(__file__).resolve().parent.parent
+GUNICORN_CONFIG = ROOT / "deploy" / "gunicorn.conf.py"
+PR_SET_PDEATHSIG = 1
 STARTUP_SECONDS = 60
 
 
@@ -61,6 +65,11 @@ def free_port():
         return sock.getsockname()[1]
 
 
+def stop_with_parent():
+    """In a child process before it starts: have the kernel stop it if this script dies without stopping it."""
+    ctypes.CDLL(None, use_errno=True).prctl(PR_SET_PDEATHSIG, signal.SIGTERM)
+
+
 def set_up_site(env):
     """Migrate the site configured by `env`, import the bundled articles and collect its static files."""
     for command in (["migrate", "--noinput"], ["import_articles"], ["collectstatic", "--noinput"]):
@@ -69,16 +78,17 @@ def set_up_site(env):
 
 @contextlib.contextmanager
 def run_gunicorn(env, log_path, *options):
-    """Serve the site configured by `env` with gunicorn on a free loopback port, its output in `log_path`;
-    yield its URL once it answers, and stop it on the way out. `options` go to gunicorn."""
+    """Serve the site configured by `env` with gunicorn (deploy/gunicorn.conf.py) on a free loopback port, its
+    output in `log_path`; yield its URL once it answers, and stop it on the way out. `options` go to gunicorn."""
     port = free_port()
     with log_path.open("w") as log:
         gunicorn = subprocess.Popen(
-            [sys.executable, "-m", "gunicorn", "neutro_site.wsgi", "--bind", f"127.0.0.1:{port}", *options],
+            [sys.executable, "-m", "gunicorn", "-c", str(GUNICORN_CONFIG), "-b", f"127.0.0.1:{port}", *options],
             cwd=ROOT,
             env=env,
             stdout=log,
             stderr=subprocess.STDOUT,
+            preexec_fn=stop_with_parent,
         )
         try:
             url = f"http://127.0.0.1:{port}"
@@ -100,14 +110,15 @@ def serve(workers=2, redis_url=""):
             yield Server(url, env, directory)
 
 
-def wait_until_serving(url, gunicorn, log_path):
+def wait_until_serving(url, server, log_path):
+    """Wait until `url` answers; kill `server` (a Popen) and raise RuntimeError with `log_path`'s end if it never does."""
     deadline = time.monotonic() + STARTUP_SECONDS
     while True:
         try:
             with urllib.request.urlopen(url + "/robots.txt", timeout=5):
                 return
         except (OSError, urllib.error.URLError):
-            if gunicorn.poll() is not None or time.monotonic() > deadline:
-                gunicorn.kill()
-                raise RuntimeError("gunicorn did not start:\n" + log_path.read_text()[-3000:]) from None
+            if server.poll() is not None or time.monotonic() > deadline:
+                server.kill()
+                raise RuntimeError(f"{url} did not start:\n" + log_path.read_text()[-3000:]) from None
             time.sleep(0.2)
