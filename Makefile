@@ -43,8 +43,8 @@ nginx:
 edge: $(VENV)/.installed nginx
 	$(BIN)/python -m scripts.edge --port $(PORT)
 
-# Speed (README "## Speed"): gunicorn with 2 workers on a temporary site, debug off, on loopback.
-bench: $(VENV)/.installed wrk
+# Speed (README "## Speed"): nginx and gunicorn (2 workers) on a temporary site, debug off, on loopback.
+bench: $(VENV)/.installed wrk nginx
 	timeout 600 $(BIN)/python -m scripts.bench
 
 audit: $(VENV)/.installed chromium node_modules/.bin/lighthouse
