@@ -14,7 +14,6 @@ import os
 import shutil
 import signal
 import subprocess
-import sys
 import tempfile
 from pathlib import Path
 from typing import NamedTuple
@@ -151,8 +150,9 @@ def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--port", type=int, default=8000)
     arguments = parser.parse_args()
-    # SIGTERM (from `kill` or make) unwinds like Ctrl-C, through the code that stops gunicorn and nginx.
-    signal.signal(signal.SIGTERM, lambda *_: sys.exit(0))
+    # SIGTERM (from `kill`, or from make when it is stopped) unwinds like Ctrl-C, through the code that
+    # stops gunicorn and nginx.
+    signal.signal(signal.SIGTERM, signal.default_int_handler)
     print("Setting up a temporary site (migrate, import the bundled articles, collectstatic)...", flush=True)
     secret_key = os.environ.get("DJANGO_SECRET_KEY", "")
     with run_edge(arguments.port, redis_url=os.environ.get("REDIS_URL", ""), secret_key=secret_key) as edge:
