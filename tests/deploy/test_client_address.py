@@ -6,7 +6,7 @@ from urllib.parse import urlencode
 
 import pytest
 
-from tests.deploy.conftest import fetch
+from tests.deploy.edge_client import send
 
 pytestmark = pytest.mark.slow
 
@@ -25,16 +25,14 @@ def staff_account(site_shell):
 
 def sign_in(edge, password, source, forwarded_for=None):
     """Sign in to the admin through nginx from `source` (with its own form token); return the status."""
-    form = fetch(edge.url, "/admin/login/", source=source)
+    form = send(edge.url, "/admin/login/", source=source)
     cookie = re.search(r"csrftoken=([^;]+)", form.headers["Set-Cookie"])[1]
     token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', form.text)[1]
     headers = {"Cookie": f"csrftoken={cookie}", "Content-Type": "application/x-www-form-urlencoded"}
     if forwarded_for:
         headers["X-Forwarded-For"] = forwarded_for
     body = urlencode({"csrfmiddlewaretoken": token, "username": USERNAME, "password": password, "next": "/admin/"})
-    return fetch(
-        edge.url, "/admin/login/?next=/admin/", method="POST", headers=headers, body=body, source=source
-    ).status
+    return send(edge.url, "/admin/login/?next=/admin/", method="POST", headers=headers, body=body, source=source).status
 
 
 @pytest.fixture(scope="module")

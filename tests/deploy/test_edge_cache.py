@@ -6,7 +6,7 @@ import time
 
 import pytest
 
-from tests.deploy.conftest import fetch
+from tests.deploy.edge_client import send
 
 pytestmark = pytest.mark.slow
 
@@ -20,13 +20,13 @@ def title_of(answer):
 
 def twice(edge, path, **request):
     """Send the same request twice through nginx and return the second answer."""
-    fetch(edge.url, path, **request)
-    return fetch(edge.url, path, **request)
+    send(edge.url, path, **request)
+    return send(edge.url, path, **request)
 
 
 def test_a_public_page_is_kept_by_nginx(edge):
-    first = fetch(edge.url, "/articles/causes/")
-    second = fetch(edge.url, "/articles/causes/")
+    first = send(edge.url, "/articles/causes/")
+    second = send(edge.url, "/articles/causes/")
     assert second.headers["X-Cache-Status"] == "HIT"
     assert second.body == first.body
     assert second.headers["Cache-Control"] == "max-age=0, s-maxage=5, stale-while-revalidate=5"
@@ -34,7 +34,7 @@ def test_a_public_page_is_kept_by_nginx(edge):
 
 def test_head_is_answered_from_nginx_cache(edge):
     page = twice(edge, "/articles/symptoms/")
-    head = fetch(edge.url, "/articles/symptoms/", method="HEAD")
+    head = send(edge.url, "/articles/symptoms/", method="HEAD")
     assert head.status == 200
     assert head.headers["X-Cache-Status"] == "HIT"
     assert head.headers["ETag"] == page.headers["ETag"]
@@ -99,6 +99,6 @@ def test_a_saved_change_shows_through_nginx_within_ten_seconds(edge, site_shell)
     )
     saved = time.monotonic()
     deadline = saved + CHANGE_SHOWS_WITHIN_SECONDS
-    while title_of(fetch(edge.url, "/articles/fever/")) != "Fever: revised":
+    while title_of(send(edge.url, "/articles/fever/")) != "Fever: revised":
         assert time.monotonic() < deadline, f"the change did not show within {CHANGE_SHOWS_WITHIN_SECONDS} s"
         time.sleep(0.2)

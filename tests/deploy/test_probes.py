@@ -4,7 +4,7 @@ import re
 
 import pytest
 
-from tests.deploy.conftest import SECURITY_HEADERS, fetch
+from tests.deploy.edge_client import SECURITY_HEADERS, send
 
 pytestmark = pytest.mark.slow
 
@@ -20,9 +20,9 @@ def title_of(answer):
 
 
 def test_a_script_name_header_is_ignored_and_poisons_nothing(edge, target):
-    attack = fetch(target, "/articles/children/", headers={"SCRIPT_NAME": "/articles/children/"})
-    visitor = fetch(edge.url, "/articles/children/")
-    straight = fetch(edge.gunicorn_url, "/articles/children/")
+    attack = send(target, "/articles/children/", headers={"SCRIPT_NAME": "/articles/children/"})
+    visitor = send(edge.url, "/articles/children/")
+    straight = send(edge.gunicorn_url, "/articles/children/")
     for answer in (attack, visitor, straight):
         assert answer.status == 200
         assert title_of(answer).startswith("Neutropenia in children")
@@ -30,8 +30,8 @@ def test_a_script_name_header_is_ignored_and_poisons_nothing(edge, target):
 
 
 def test_a_host_with_a_port_is_never_reflected_in_links(edge, target):
-    attack = fetch(target, "/articles/treatment/", headers={"Host": "127.0.0.1:10059"})
-    visitor = fetch(edge.url, "/articles/treatment/")
+    attack = send(target, "/articles/treatment/", headers={"Host": "127.0.0.1:10059"})
+    visitor = send(edge.url, "/articles/treatment/")
     assert attack.status == visitor.status == 200
     for answer in (attack, visitor):
         assert "10059" not in answer.text
@@ -41,7 +41,7 @@ def test_a_host_with_a_port_is_never_reflected_in_links(edge, target):
 def test_a_form_in_utf_16_gets_the_sites_400_page_and_one_log_line(edge, target):
     log = edge.directory / "gunicorn.log"
     lines_before = log.read_text().count("\n")
-    answer = fetch(
+    answer = send(
         target,
         "/neutrophil-count/",
         method="POST",
@@ -60,14 +60,14 @@ def test_a_form_in_utf_16_gets_the_sites_400_page_and_one_log_line(edge, target)
 @pytest.mark.parametrize("accept_encoding", ["gzip;q=0", "gzip; q=0.0, identity"])
 def test_gzip_refused_by_the_browser_is_never_sent(target, accept_encoding):
     for _ in range(2):  # the first answer and the kept one
-        answer = fetch(target, "/articles/diagnosis/", headers={"Accept-Encoding": accept_encoding})
+        answer = send(target, "/articles/diagnosis/", headers={"Accept-Encoding": accept_encoding})
         assert answer.status == 200
         assert answer.headers["Content-Encoding"] is None
         assert answer.text.startswith("<!doctype html>")
 
 
 def test_head_on_robots_txt_answers_like_get(target):
-    head, get = fetch(target, "/robots.txt", method="HEAD"), fetch(target, "/robots.txt")
+    head, get = send(target, "/robots.txt", method="HEAD"), send(target, "/robots.txt")
     assert head.status == get.status == 200
     assert head.headers["Content-Type"] == get.headers["Content-Type"]
     assert head.body == b""

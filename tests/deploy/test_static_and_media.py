@@ -7,7 +7,7 @@ import pytest
 from PIL import Image
 
 from articles.images import clean_image
-from tests.deploy.conftest import SECURITY_HEADERS, fetch, policy
+from tests.deploy.edge_client import SECURITY_HEADERS, policy, send
 
 pytestmark = pytest.mark.slow
 
@@ -31,7 +31,7 @@ def assert_same_headers(nginx, gunicorn, names):
 def test_nginx_serves_static_files_with_the_headers_the_site_gives_them(edge, stylesheet, hashed, accept_encoding):
     path = stylesheet if hashed else "/static/css/site.css"
     headers = {"Accept-Encoding": accept_encoding}
-    nginx, gunicorn = fetch(edge.url, path, headers=headers), fetch(edge.gunicorn_url, path, headers=headers)
+    nginx, gunicorn = send(edge.url, path, headers=headers), send(edge.gunicorn_url, path, headers=headers)
     assert nginx.status == gunicorn.status == 200
     assert nginx.headers["Server"] == "nginx"
     assert nginx.body == gunicorn.body
@@ -52,7 +52,7 @@ def upload(edge):
 
 
 def test_nginx_serves_uploads_sandboxed_as_the_site_does(edge, upload):
-    nginx, gunicorn = fetch(edge.url, upload), fetch(edge.gunicorn_url, upload)
+    nginx, gunicorn = send(edge.url, upload), send(edge.gunicorn_url, upload)
     assert nginx.status == gunicorn.status == 200
     assert nginx.headers["Server"] == "nginx"
     assert nginx.body == gunicorn.body
@@ -65,7 +65,7 @@ def test_nginx_serves_no_upload_under_a_name_the_upload_did_not_choose(edge, nam
     folder = edge.directory / "media" / "images"
     folder.mkdir(parents=True, exist_ok=True)
     (folder / name).write_text("<script>alert(1)</script>")
-    answer = fetch(edge.url, f"/media/images/{name}")
+    answer = send(edge.url, f"/media/images/{name}")
     assert answer.status == 404
     assert b"<script>" not in answer.body
 
@@ -81,8 +81,8 @@ def test_nginx_serves_no_upload_under_a_name_the_upload_did_not_choose(edge, nam
     ids=["missing static file", "missing upload", "body too large"],
 )
 def test_nginx_error_pages_carry_the_sites_security_headers(edge, path, method, headers, status):
-    answer = fetch(edge.url, path, method=method, headers=headers)
-    page = fetch(edge.gunicorn_url, "/healthz")
+    answer = send(edge.url, path, method=method, headers=headers)
+    page = send(edge.gunicorn_url, "/healthz")
     assert answer.status == status
     assert answer.headers["Server"] == "nginx"
     assert "Neutropenia guide" in answer.text
