@@ -10,9 +10,9 @@ file cache) and, where REDIS_URL is set, a second gunicorn site on the Redis cac
 - gunicorn: the article from the site's page cache, file cache and (with REDIS_URL) Redis.
 
 Prints every run, the medians side by side with their ratios, the worst 99th-percentile latency, and
-how many database queries an uncached article view makes. Exits 1 when a target is missed: the edge at
-0.5 of nginx's file (goal 0.8), the file-cached article at 0.8 of gunicorn's static file; the Redis
-goal (0.9 of gunicorn's static file) is reported. BENCH_ROUNDS (3), BENCH_SECONDS (5),
+how many database queries an uncached article view makes. Exits 1 when the edge is under 0.5 of nginx's
+file; the goals (the edge at 0.8 of it, the article from gunicorn's page cache at 0.8 of gunicorn's
+static file with the file cache and 0.9 with Redis) are reported. BENCH_ROUNDS (3), BENCH_SECONDS (5),
 BENCH_CONNECTIONS (8, for gunicorn) and BENCH_NGINX_CONNECTIONS (32) change the runs.
 """
 
@@ -60,7 +60,7 @@ class Comparison(NamedTuple):
 
 COMPARISONS = [
     Comparison("nginx: article through the edge", "nginx: article HTML as a file", 0.5, 0.8),
-    Comparison("gunicorn: article, file cache", "gunicorn: stylesheet, file-cache site", 0.8, 0.8),
+    Comparison("gunicorn: article, file cache", "gunicorn: stylesheet, file-cache site", 0.0, 0.8),
     Comparison("gunicorn: article, Redis cache", "gunicorn: stylesheet, Redis site", 0.0, 0.9),
 ]
 
