@@ -381,7 +381,8 @@ def test_the_page_has_no_inline_script_style_or_handlers(check_count):
 @pytest.mark.parametrize(
     "fields",
     [
-        {"anc": "1234.567", "temperature": "38.76", "lab_lower_limit": "1987.65"},
+        {"anc": "1234.567", "temperature": "38.76", "lab_lower_limit": "1987.65", "lab_upper_limit": "7654.32"},
+        {"anc": "1.2345", "lab_lower_limit": "1987.65", "anc_unit": "x10e9_per_l"},
         {"anc": "1.2345"},
         {"anc": "1234.567", "temperature": "hot", "lab_lower_limit": "19.876"},
         {"wbc": "8765.43", "neutrophils_pct": "12.34", "bands_pct": "5.67"},
