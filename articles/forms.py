@@ -203,7 +203,11 @@ class CountForm(forms.Form):
         been answered about waits for its question (the first is ``unit_question``); any other number out
         of its range gets an error."""
         answers = {measure: self.cleaned_data[answer_field(measure)] for measure in Measure}
-        answered = {measure: unit for measure, unit in answers.items() if unit is not None}
+        answered = {
+            measure: unit
+            for measure, unit in answers.items()
+            if unit is not None and self.cleaned_data.get(measure) is not None
+        }
         self.units = anc.reading_units(unit, answered)
         typed = {
             measure: self.cleaned_data[measure]

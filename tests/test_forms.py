@@ -198,6 +198,13 @@ def test_an_answer_that_is_not_a_unit_is_no_answer():
     assert bound.unit_question.measure is Measure.ANC
 
 
+def test_an_answer_about_a_number_not_typed_changes_nothing():
+    bound = form(anc="1.2", wbc_unit="x10e9_per_l")
+    assert bound.is_valid()
+    assert bound.unit_question.measure is Measure.ANC
+    assert bound.units[Measure.LAB_LOWER_LIMIT] is anc.Unit.CELLS_PER_UL
+
+
 def test_an_answered_number_still_needs_to_be_in_range():
     bound = form(anc="1200", unit="x10e9_per_l", anc_unit="x10e9_per_l")
     assert "Enter the neutrophil count from 0 to 100 ×10⁹/L" in errors_of(bound)["anc"][0]
