@@ -53,7 +53,7 @@ CARE_CARD_LABEL = "Immediate action required: "
 # page stays unique and the layout's skip link still lands on the main content.
 LAYOUT_IDS = frozenset({
     "answer", "change-history", "checker-heading", "content-main", "count-form", "error-summary-title",
-    "guide-heading", "main-content", "notes-heading", "page-contents-heading", "related-heading",
+    "guide-heading", "lab-range-hint", "main-content", "notes-heading", "page-contents-heading", "related-heading",
     "result-articles-heading", "result-heading", "results-heading", "site-search-q", "sources-heading",
     "topics-heading", "unit-question-heading",
 })  # fmt: skip
