@@ -1,11 +1,9 @@
 """Hostile addresses answer 404 (or a redirect to the slash-ended address), never a server error."""
 
-import socket
-from urllib.parse import urlsplit
-
 import pytest
 
 # gunicorn serving collectstatic's files, as in production: whitenoise reads STATIC_ROOT, not the finders.
+from tests.deploy.edge_client import send_raw
 from tests.test_production import production_server  # noqa: F401
 
 pytestmark = pytest.mark.django_db
@@ -87,13 +85,7 @@ def test_a_nul_byte_in_the_checker_form_gets_a_message(client):
 
 def raw_status(base, path):
     """Send `path` byte for byte, as an attacker's client would, and return the status gunicorn answers."""
-    parts = urlsplit(base)
-    with socket.create_connection((parts.hostname, parts.port), timeout=10) as connection:
-        connection.sendall(f"GET {path} HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n".encode())
-        answer = b""
-        while chunk := connection.recv(65536):
-            answer += chunk
-    return int(answer.split(b" ", 2)[1])
+    return int(send_raw(base, path).split(b" ", 2)[1])
 
 
 GUNICORN_PATHS = [

@@ -1,6 +1,7 @@
 """Requests as the deploy tests send them: from a chosen loopback address, with exactly the headers given."""
 
 import http.client
+import socket
 from typing import NamedTuple
 from urllib.parse import urlsplit
 
@@ -44,3 +45,14 @@ def policy(value):
     """A Content-Security-Policy as {directive: sources}, whatever order it was written in."""
     directives = (part.split() for part in value.split(";") if part.strip())
     return {name: sorted(sources) for name, *sources in directives}
+
+
+def send_raw(url, path):
+    """Send `path` byte for byte (no client tidies it first), as an attacker's client would; return the raw answer."""
+    address = urlsplit(url)
+    with socket.create_connection((address.hostname, address.port), timeout=10) as connection:
+        connection.sendall(f"GET {path} HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n".encode())
+        answer = b""
+        while chunk := connection.recv(65536):
+            answer += chunk
+    return answer
