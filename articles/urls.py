@@ -2,7 +2,7 @@ from django.urls import path
 
 from articles import views
 from articles.feeds import ArticleUpdatesFeed
-from articles.page_cache import public_page
+from page_cache.decorators import public_page
 
 app_name = "articles"
 

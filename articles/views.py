@@ -11,9 +11,9 @@ from articles import anc, structured_data
 from articles.addresses import absolute_url, site_root
 from articles.forms import CountForm
 from articles.models import Article, OldSlug
-from articles.page_cache import public_page
 from articles.search import SearchForm
 from articles.search import search as search_articles
+from page_cache.decorators import public_page
 
 
 @public_page

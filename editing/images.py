@@ -3,17 +3,17 @@
 Pure Python with Pillow, without Django. The bytes decide what a file is, never its name or declared
 type: only PNG, JPEG and WebP that Pillow can fully decode are accepted, and they are written again from
 their pixels, so metadata, trailing data and anything hidden in the file are dropped. The stored name is
-chosen here (random, with the image's size and the right extension), which also lets the Markdown
-renderer give each image its width and height so pages do not shift as images load.
+chosen here (random, with the image's size and the right extension: articles/image_names.py), which lets
+the Markdown renderer give each image its width and height so pages do not shift as images load.
 """
 
 import io
-import re
-import uuid
 import warnings
 from dataclasses import dataclass
 
 from PIL import Image, ImageOps, UnidentifiedImageError
+
+from articles.image_names import stored_name
 
 MAX_BYTES = 5 * 1024 * 1024
 # Wider images are scaled down: an article column never shows more, and phones download less.
@@ -24,9 +24,6 @@ MAX_PIXELS = 40_000_000
 EXTENSIONS = {"PNG": "png", "JPEG": "jpg", "WEBP": "webp"}
 CONTENT_TYPES = {"png": "image/png", "jpg": "image/jpeg", "webp": "image/webp"}
 ACCEPTED = "Only PNG, JPEG and WebP images can be uploaded"
-
-# What the stored names look like: "<32 hex>-<width>x<height>.<ext>".
-STORED_NAME = re.compile(r"(?P<stem>[0-9a-f]{32})-(?P<width>\d{1,5})x(?P<height>\d{1,5})\.(?P<ext>png|jpg|webp)")
 
 
 class ImageRejected(ValueError):
@@ -66,7 +63,7 @@ def clean_image(data: bytes) -> CleanImage:
         ) from None
     return CleanImage(
         content=content,
-        name=f"{uuid.uuid4().hex}-{image.width}x{image.height}.{extension}",
+        name=stored_name(image.width, image.height, extension),
         width=image.width,
         height=image.height,
     )
@@ -135,11 +132,3 @@ def _describe(kind: str | None) -> str:
     if kind == "HTML":
         return "a web page (HTML), not an image"
     return f"a {kind} image"
-
-
-def image_size_from_name(name: str) -> tuple[int, int] | None:
-    """The (width, height) written into a stored image's name by clean_image, or None for other names."""
-    match = STORED_NAME.search(name)
-    if match is None or not name.endswith(match[0]):
-        return None
-    return int(match["width"]), int(match["height"])

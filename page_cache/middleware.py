@@ -1,36 +1,35 @@
-"""The whole-page cache: public pages kept as finished bytes in the shared cache and served before most middleware.
+"""The whole-page cache's middleware: public pages kept as finished bytes in the shared cache and served
+before most middleware.
 
-A view opts in with `@public_page`, promising its answer is the same for every visitor. The middleware
-keeps such an answer only when nothing personal can be in it (no session, CSRF or message cookie came
-in, no cookie goes out, a plain 200 to an anonymous GET without a query string) and serves it again to
-the next such GET of the same address, plain or gzipped, with an ETag (a hash of the bytes) and
-Last-Modified (the time of the last article change) so a browser that has it gets a 304.
+A view opts in with `@public_page` (page_cache/decorators.py), promising its answer is the same for every
+visitor. The middleware keeps such an answer only when nothing personal can be in it (no session, CSRF or
+message cookie came in, no cookie goes out, a plain 200 to an anonymous GET without a query string) and
+serves it again to the next such GET of the same address, plain or gzipped, with an ETag (a hash of the
+bytes) and Last-Modified (the time of the last change) so a browser that has it gets a 304.
 
-Every stored page is filed under a generation token kept in the same cache. Saving, deleting or
-relinking an article replaces the token (articles/apps.py connects the signals), so every gunicorn
-worker and every app server sharing the cache stops serving the old pages at once.
+Every stored page is filed under a generation token kept in the same cache; page_cache/invalidation.py
+replaces the token, so every gunicorn worker and every app server sharing the cache stops serving the old
+pages at once.
 """
 
 import gzip
 import hashlib
 import logging
 import time
-import uuid
-from functools import wraps
 from typing import NamedTuple
 
 from django.conf import settings
 from django.contrib.messages.storage.cookie import CookieStorage
 from django.core.cache import cache
 from django.core.exceptions import DisallowedHost
-from django.db import transaction
 from django.http import HttpResponse
 from django.utils.cache import cc_delim_re, get_conditional_response
 from django.utils.http import http_date
 
+from page_cache.invalidation import current_generation
+
 logger = logging.getLogger(__name__)
 
-GENERATION_KEY = "page-cache:generation"
 # Headers the browser needs again on a cached answer. Security headers are not kept: the middleware
 # above this one adds them to every answer, cached or not.
 KEPT_HEADERS = ("Content-Type", "X-Frame-Options", "X-Robots-Tag")
@@ -45,57 +44,6 @@ class KeptPage(NamedTuple):
     content: bytes
     gzipped: bytes | None
     last_modified: int
-
-
-def public_page(view):
-    """Mark `view`'s answers as the same for every visitor, so the page cache may keep and share them."""
-
-    @wraps(view)
-    def marked(request, *args, **kwargs):
-        response = view(request, *args, **kwargs)
-        response.is_public_page = True
-        return response
-
-    return marked
-
-
-def clear():
-    """Stop serving every cached page, now and again when the current transaction commits.
-
-    Clearing now covers work outside a transaction; clearing at commit drops a page another worker may
-    have rendered from the old rows while the transaction was still open.
-    """
-    _new_generation()
-    transaction.on_commit(_new_generation)
-
-
-def clear_on_article_change(sender, action=None, **kwargs):
-    """Signal receiver: clear the cached pages after an article is saved, deleted or relinked."""
-    # m2m_changed also fires before a change (pre_add, pre_remove, pre_clear): the post_ one is enough.
-    if action is None or action.startswith("post_"):
-        clear()
-
-
-def _new_generation():
-    try:
-        cache.set(GENERATION_KEY, _generation_token(), timeout=None)
-    except Exception:
-        # The editor's save stands; only the cached copies may lag, for at most PAGE_CACHE_SECONDS.
-        logger.error("The page cache is unavailable: cached pages could not be cleared", exc_info=True)
-
-
-def _generation_token():
-    # The time of the change leads the token: it is every page's Last-Modified until the next change.
-    return f"{int(time.time())}-{uuid.uuid4().hex}"
-
-
-def _generation():
-    generation = cache.get(GENERATION_KEY)
-    if generation is None:
-        # add() keeps whichever worker's token arrived first, so all workers agree on one.
-        cache.add(GENERATION_KEY, _generation_token(), timeout=None)
-        generation = cache.get(GENERATION_KEY)
-    return generation
 
 
 class PageCacheMiddleware:
@@ -134,7 +82,7 @@ class PageCacheMiddleware:
             address = f"{settings.SITE_URL}|{request.scheme}://{request.get_host()}{request.path}"
         except DisallowedHost:
             return None  # CommonMiddleware answers it with a 400
-        generation = _generation()
+        generation = current_generation()
         if generation is None:
             return None  # a cache that keeps nothing (DummyCache)
         digest = hashlib.sha256(address.encode()).hexdigest()

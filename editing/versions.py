@@ -3,8 +3,8 @@
 from django.shortcuts import get_object_or_404
 from reversion.models import Version
 
-from articles.diff import compare
 from articles.models import Article
+from editing.diff import compare
 
 COMPARED_FIELDS = {
     "title": "Title",

@@ -1,4 +1,5 @@
-"""The editor's endpoints: the markdownx live preview, image upload and reading level; serving uploads.
+"""The editor's endpoints: the markdownx live preview, image upload and reading level; serving uploads;
+the admin's page comparing a saved version with the current article.
 
 markdownx's own views answer anyone and trust the declared file type, so the widget is pointed at these
 instead (settings MARKDOWNX_URLS_PATH and MARKDOWNX_UPLOAD_URLS_PATH). The preview, upload and reading
@@ -9,16 +10,22 @@ editor shows.
 from functools import wraps
 
 from django.conf import settings
+from django.contrib import admin
+from django.core.exceptions import PermissionDenied
 from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
 from django.http import FileResponse, Http404, HttpResponse, HttpResponseForbidden, JsonResponse
+from django.shortcuts import get_object_or_404
 from django.template.loader import render_to_string
+from django.template.response import TemplateResponse
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST, require_safe
 
-from articles import images
+from articles.image_names import STORED_NAME
 from articles.markdown import IMAGE_DESCRIPTION_PROMPT, render, render_html
-from articles.readability import LONG_SENTENCE_WORDS, readability
+from articles.models import Article
+from editing import images, versions
+from editing.readability import LONG_SENTENCE_WORDS, readability
 
 NOT_AN_EDITOR = "Log in to the admin as an editor to use the editor."
 # An uploaded image is only ever shown as an image: no scripts, no frames, no sniffing, cached for good
@@ -96,7 +103,7 @@ def upload_image(request):
 @require_safe
 def uploaded_image(request, name):
     """Serve an uploaded image (debug on or off): only names that clean_image chose, with safe headers."""
-    if not images.STORED_NAME.fullmatch(name):
+    if not STORED_NAME.fullmatch(name):
         raise Http404("No such image.")
     path = settings.MARKDOWNX_MEDIA_PATH + name
     if not default_storage.exists(path):
@@ -105,3 +112,23 @@ def uploaded_image(request, name):
     for header, value in IMAGE_HEADERS.items():
         response[header] = value
     return response
+
+
+def compare(request, object_id, version_id):
+    """A saved version of an article beside the current text, as a diff per field, with a link to restore it.
+
+    Reached through the admin (ArticleAdmin.get_urls), which checks the visitor is logged-in staff.
+    Template: admin/articles/article/compare.html. Context: the admin's own, plus `version`, `changes` and
+    `unchanged` (editing.versions.comparison), `opts`, `original` (the article) and `title`.
+    """
+    if not request.user.has_perm("articles.view_article") and not request.user.has_perm("articles.change_article"):
+        raise PermissionDenied
+    article = get_object_or_404(Article, pk=object_id)
+    context = {
+        **admin.site.each_context(request),
+        **versions.comparison(article, versions.version_of(article, version_id)),
+        "opts": Article._meta,
+        "original": article,
+        "title": f"Compare a saved version of “{article}” with the current text",
+    }
+    return TemplateResponse(request, "admin/articles/article/compare.html", context)

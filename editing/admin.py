@@ -1,15 +1,14 @@
+"""The editors' admin: declarative classes only. What happens on a save is in articles/receivers.py and
+editing/forms.py; the compare page is a view in editing/views.py."""
+
 from django.contrib import admin
-from django.contrib.admin.utils import unquote
-from django.core.exceptions import PermissionDenied
-from django.db import transaction
-from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils.html import format_html
 from reversion.admin import VersionAdmin
 
-from articles import editor_views, versions
-from articles.admin_forms import ArticleAdminForm
 from articles.models import Article, OldSlug
+from editing import views
+from editing.forms import ArticleAdminForm
 
 
 class ReviewFilter(admin.SimpleListFilter):
@@ -69,7 +68,7 @@ class ArticleAdmin(VersionAdmin):
         return format_html(
             '<div class="plain-language-panel" data-reading-level-url="{}">{}</div>',
             reverse("editor_reading_level"),
-            editor_views.plain_language(article.body_text if article and article.pk else None),
+            views.plain_language(article.body_text if article and article.pk else None),
         )
 
     def get_readonly_fields(self, request, obj=None):
@@ -79,41 +78,13 @@ class ArticleAdmin(VersionAdmin):
         return [*self.readonly_fields, "status"]
 
     def get_urls(self):
+        # The compare page sits beside django-reversion's history pages, in the admin's URL namespace.
         compare = path(
             "<path:object_id>/history/<int:version_id>/compare/",
-            self.admin_site.admin_view(self.compare_view),
+            self.admin_site.admin_view(views.compare),
             name="articles_article_compare",
         )
         return [compare, *super().get_urls()]
-
-    def compare_view(self, request, object_id, version_id):
-        """A saved version beside the current article, as a diff per field, with a link to restore it."""
-        article = self.get_object(request, unquote(object_id))
-        if article is None:
-            return self._get_obj_does_not_exist_redirect(request, self.opts, object_id)
-        if not self.has_view_or_change_permission(request, article):
-            raise PermissionDenied
-        version = versions.version_of(article, version_id)
-        context = {
-            **self.admin_site.each_context(request),
-            **versions.comparison(article, version),
-            "opts": self.opts,
-            "original": article,
-            "title": f"Compare a saved version of “{article}” with the current text",
-        }
-        return TemplateResponse(request, "admin/articles/article/compare.html", context)
-
-    def revision_view(self, request, object_id, version_id, extra_context=None):
-        # Restoring an older slug must keep the slug being replaced as a redirect, like any slug change;
-        # the version is written back without Article.save, so that is done here, in the same transaction.
-        with transaction.atomic():
-            replaced_slug = Article.objects.filter(pk=unquote(object_id)).values_list("slug", flat=True).first()
-            response = super().revision_view(request, object_id, version_id, extra_context)
-            if request.method == "POST" and response.status_code == 302:
-                article = Article.objects.filter(pk=unquote(object_id)).first()
-                if article is not None:
-                    OldSlug.record_change(article, replaced_slug)
-        return response
 
 
 @admin.register(OldSlug)
