@@ -5,7 +5,7 @@ from django.core.management import call_command
 from django.urls import reverse
 
 from articles.models import Article
-from tests.html_tree import parse
+from tests.pages import parse
 
 
 @pytest.fixture(autouse=True)
@@ -15,6 +15,13 @@ def plain_static_storage(settings):
         **settings.STORAGES,
         "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
     }
+
+
+@pytest.fixture(autouse=True)
+def fast_password_hashing(settings):
+    """Hash test passwords quickly: tests create and sign in users by the hundred, and what a password
+    protects behaves the same whatever the hasher."""
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 
 
 @pytest.fixture(autouse=True)
@@ -63,7 +70,7 @@ def editor_client(client, editor):
 
 @pytest.fixture
 def page(client):
-    """Fetch a public page with the test client and return its parsed HTML tree (see tests/html_tree.py)."""
+    """Fetch a public page with the test client and return its parsed HTML tree (see tests/pages.py)."""
 
     def get(url, status=200):
         response = client.get(url)

@@ -9,7 +9,7 @@ from django.test import Client
 from django.utils.log import AdminEmailHandler
 
 from articles import anc
-from tests.html_tree import parse
+from tests.pages import parse
 
 # Values no log line would hold by chance, and the forms a log could write them in.
 TYPED = {"anc": "1,357", "temperature": "38.91", "lab_lower_limit": "1,975"}

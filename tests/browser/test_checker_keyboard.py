@@ -7,7 +7,7 @@ import pytest
 from playwright.sync_api import expect
 
 from articles.forms import CountForm
-from tests.browser.site_pages import CHECKER
+from tests.pages import CHECKER
 
 FIELDS = CountForm.base_fields
 
