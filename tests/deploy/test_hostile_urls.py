@@ -67,10 +67,8 @@ def test_the_same_files_and_pages_answer_at_their_real_addresses(client, make_ar
     assert client.get(path).status_code == 200
 
 
-@pytest.mark.parametrize(
-    "query",
-    ["q=%00", "q=" + "x" * 10000, "q=%FF%FE", "q=%ED%A0%80", "q=<script>", "q[]=a&q=b", "q=%E2%80%AE"],
-)
+# Query strings that are not valid text or not one value; hostile words are tests/articles/test_search.py's.
+@pytest.mark.parametrize("query", ["q=%FF%FE", "q=%ED%A0%80", "q[]=a&q=b", "q=a&q=%00"])
 def test_hostile_searches_get_an_answer_not_an_error(client, make_article, query):
     make_article()
     assert client.get(f"/search/?{query}").status_code == 200
