@@ -14,8 +14,8 @@ from page_cache.invalidation import clear as clear_page_cache
 @receiver(pre_save, sender=Article, dispatch_uid="articles_note_replaced_slug")
 def note_replaced_slug(sender, instance, **kwargs):
     """Note the slug the saved row had, for keep_replaced_slug to keep as an old address."""
-    stored = Article.objects.filter(pk=instance.pk).values_list("slug", flat=True) if instance.pk else None
-    instance.replaced_slug = stored.first() if stored is not None else None
+    stored = Article.objects.filter(pk=instance.pk).values_list("slug", flat=True)
+    instance.replaced_slug = stored.first() if instance.pk else None
 
 
 @receiver(post_save, sender=Article, dispatch_uid="articles_keep_replaced_slug")
