@@ -1,6 +1,8 @@
-"""Security headers on every kind of response."""
+"""Security headers on every kind of response, and pages a strict Content-Security-Policy can hold."""
 
 import pytest
+
+from tests.pages import CHECKER, CHECKER_ANSWERS, parse
 
 pytestmark = pytest.mark.django_db
 
@@ -83,3 +85,32 @@ def test_https_redirects_every_page_but_the_health_check(client, settings):
     settings.SECURE_SSL_REDIRECT = True
     assert client.get("/").status_code == 301
     assert client.get("/healthz").status_code == 200
+
+
+# No inline code, so the policy needs no 'unsafe-inline' and no nonces (pages are cached whole).
+
+
+@pytest.mark.parametrize(
+    ("url", "posted"),
+    [
+        ("/", None),
+        ("/articles/first/", None),
+        ("/search/", None),
+        ("/search/?q=page", None),
+        ("/search/?q=%25", None),
+        ("/nowhere/", None),
+        ("/neutrophil-count/", None),
+        *((CHECKER, answer) for answer in CHECKER_ANSWERS.values()),
+    ],
+)
+def test_pages_hold_no_inline_script_style_or_handler(client, make_article, url, posted):
+    make_article(title="First page", slug="first")
+    response = client.get(url) if posted is None else client.post(url, posted)
+    for element in parse(response.content).iter():
+        assert element.tag != "style"
+        assert "style" not in element.attrs, f"<{element.tag}> has a style attribute"
+        assert not [name for name in element.attrs if name.startswith("on")], f"<{element.tag}> has a handler"
+        if element.tag == "script":
+            assert element.attrs.get("type") == "application/ld+json" or (
+                element.attrs.get("src") and not element.raw_text().strip()
+            )
