@@ -11,5 +11,4 @@ urlpatterns = [
     path("articles/<slug:slug>/", views.article_detail, name="detail"),
     path("search/", views.search, name="search"),
     path("feed/", public_page(ArticleUpdatesFeed()), name="feed"),
-    path("neutrophil-count/", views.neutrophil_count, name="neutrophil_count"),
 ]

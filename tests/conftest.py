@@ -2,7 +2,6 @@ import pytest
 from django.contrib.auth.models import Group, User
 from django.core.cache import cache
 from django.core.management import call_command
-from django.urls import reverse
 
 from articles.models import Article
 from tests.pages import parse
@@ -85,15 +84,3 @@ def site_url(settings):
     """Give the site a public address, as DJANGO_SITE_URL does, and return it."""
     settings.SITE_URL = "https://neutropenia.example.org"
     return settings.SITE_URL
-
-
-@pytest.fixture
-def check_count(client):
-    """Post the count checker and return the response. Fields default to an adult, cells/µL and °C;
-    pass a field as None to leave it out."""
-
-    def check(**fields):
-        data = {"unit": "cells_per_ul", "age_group": "adult", "temperature_unit": "c", **fields}
-        return client.post(reverse("articles:neutrophil_count"), {k: v for k, v in data.items() if v is not None})
-
-    return check

@@ -7,7 +7,7 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from articles.forms import CountForm
+from checker.forms import CountForm
 from tests.pages import CHECKER
 
 FIELDS = CountForm.base_fields

@@ -2,13 +2,14 @@
 request fails."""
 
 import logging
+import re
 
 import pytest
 from django.core import mail
 from django.test import Client
 from django.utils.log import AdminEmailHandler
 
-from articles import anc
+from checker import anc
 from tests.pages import parse
 
 # Values no log line would hold by chance, and the forms a log could write them in.
@@ -61,7 +62,7 @@ def test_an_answered_count_leaves_no_trace_in_the_logs(client, everything_logged
     response = post(client)
     assert response.status_code == 200
     assert parse(response.content).find("section", class_="result-summary")
-    logging.getLogger("articles.views").debug("probe")
+    logging.getLogger("checker.views").debug("probe")
     assert [r.getMessage() for r in everything_logged.records] == ["probe"], "the capture sees DEBUG records"
     assert_no_trace(logged_text(everything_logged))
 
@@ -70,6 +71,25 @@ def test_a_rejected_count_leaves_no_trace_in_the_logs(client, everything_logged)
     response = post(client, anc="1,357 cells", wbc="-9,753", neutrophils_pct="13.57")
     assert b"as a number" in response.content
     assert_no_trace(logged_text(everything_logged))
+
+
+# Every kind of answer: a result with the laboratory's range, an answered unit question, an open one,
+# errors, and a count worked out from the white cell count.
+ANSWERS = [
+    {"anc": "1234.567", "temperature": "38.76", "lab_lower_limit": "1987.65", "lab_upper_limit": "7654.32"},
+    {"anc": "1.2345", "lab_lower_limit": "1987.65", "anc_unit": "x10e9_per_l"},
+    {"anc": "1.2345"},
+    {"anc": "1234.567", "temperature": "hot", "lab_lower_limit": "19.876"},
+    {"wbc": "8765.43", "neutrophils_pct": "12.34", "bands_pct": "5.67"},
+]
+
+
+@pytest.mark.parametrize("fields", ANSWERS)
+def test_no_kind_of_answer_leaves_what_was_typed_in_the_logs(check_count, everything_logged, fields):
+    assert check_count(**fields).status_code == 200
+    logged = logged_text(everything_logged)
+    for value in fields.values():
+        assert value not in logged
 
 
 def test_a_request_refused_for_its_csrf_token_leaves_no_trace(everything_logged):
@@ -117,3 +137,11 @@ def test_the_checker_never_puts_what_was_typed_in_an_address(client):
     response = post(client)
     assert "Location" not in response.headers
     assert client.get("/neutrophil-count/?anc=1357").content.count(b"1357") == 0
+
+
+def test_nothing_typed_goes_into_a_url_or_the_page_title(check_count):
+    html = check_count(anc="1234.5", temperature="38.25").content.decode()
+    urls = re.findall(r'(?:href|action|src)="([^"]*)"', html)
+    title = re.search(r"<title>(.*?)</title>", html, re.S)[1]
+    assert not [url for url in urls if "1234" in url or "38.25" in url]
+    assert "1234" not in title

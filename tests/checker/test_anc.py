@@ -6,8 +6,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from articles import anc
-from articles.anc import AgeGroup, Category, Measure, Note, Temperature, TemperatureUnit, Unit
+from checker import anc
+from checker.anc import AgeGroup, Category, Measure, Note, Temperature, TemperatureUnit, Unit
 
 ADULT, CHILD, INFANT, NEWBORN = AgeGroup.ADULT, AgeGroup.CHILD, AgeGroup.INFANT, AgeGroup.NEWBORN
 YOUNG_INFANT = AgeGroup.YOUNG_INFANT

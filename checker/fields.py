@@ -6,8 +6,8 @@ from decimal import Decimal
 
 from django import forms
 
-from articles import anc
-from articles.anc import Unit
+from checker import anc
+from checker.anc import Unit
 
 MAX_NUMBER_LENGTH = 20
 

@@ -1,13 +1,13 @@
 """The neutrophil-count form: reads what a person copies from a lab report, checks each number against
 the reference's plausible range in the unit it is read in, asks about a number that looks written in the
-other unit, and hands the numbers to ``articles.anc``."""
+other unit, and hands the numbers to ``checker.anc``."""
 
 from django import forms
 from django.core.exceptions import NON_FIELD_ERRORS
 
-from articles import anc
-from articles.anc import AgeGroup, Measure, TemperatureUnit, Unit
-from articles.count_fields import ReportNumberField, UnitAnswerField, choice_field
+from checker import anc
+from checker.anc import AgeGroup, Measure, TemperatureUnit, Unit
+from checker.fields import ReportNumberField, UnitAnswerField, choice_field
 
 # The fields a count is read from: an error in any of them leaves the count unknown.
 COUNT_FIELDS = frozenset(

@@ -6,9 +6,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from articles import anc
-from articles.anc import Category, Measure
-from articles.forms import CountForm
+from checker import anc
+from checker.anc import Category, Measure
+from checker.forms import CountForm
 
 FIELDS = list(CountForm.base_fields)
 
