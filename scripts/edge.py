@@ -13,20 +13,16 @@ import contextlib
 import os
 import shutil
 import signal
+import socket
 import subprocess
 import tempfile
+import time
+import urllib.error
+import urllib.request
 from pathlib import Path
 from typing import NamedTuple
 
-from scripts.production_server import (
-    ROOT,
-    free_port,
-    run_gunicorn,
-    set_up_site,
-    site_env,
-    stop_with_parent,
-    wait_until_serving,
-)
+from scripts.production_server import ROOT, STARTUP_SECONDS, run_gunicorn, set_up_site, site_env, stop_with_parent
 
 DEPLOY_NGINX = ROOT / "deploy" / "nginx"
 # What deploy/nginx/ names on a server, and what stands in for it here (see `local_nginx_files`).
@@ -116,11 +112,32 @@ def run_nginx(nginx_folder, url):
         preexec_fn=stop_with_parent,
     )
     try:
-        wait_until_serving(url, nginx, error_log)
+        wait_until_answering(url, nginx, error_log)
         yield
     finally:
         nginx.terminate()
         nginx.wait(timeout=30)
+
+
+def free_port():
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def wait_until_answering(url, nginx, log_path):
+    """Return once `url` answers; kill `nginx` (a Popen) and raise RuntimeError with its log if it never does."""
+    # nginx binds its own socket (it cannot be handed one as gunicorn is), so this asks until it answers.
+    deadline = time.monotonic() + STARTUP_SECONDS
+    while True:
+        try:
+            with urllib.request.urlopen(url + "/robots.txt", timeout=5):
+                return
+        except (OSError, urllib.error.URLError):
+            if nginx.poll() is not None or time.monotonic() > deadline:
+                nginx.kill()
+                raise RuntimeError(f"nginx did not start:\n{log_path.read_text()[-3000:]}") from None
+            time.sleep(0.2)
 
 
 @contextlib.contextmanager

@@ -6,7 +6,7 @@ import io
 import pytest
 from PIL import Image
 
-from articles.images import clean_image
+from editing.images import clean_image
 from tests.deploy.edge_client import SECURITY_HEADERS, policy, send
 
 pytestmark = pytest.mark.slow
