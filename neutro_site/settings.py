@@ -86,6 +86,7 @@ INSTALLED_APPS = [
     "csp",
     "axes",
     "articles",
+    "signoff",
 ]
 
 # The security headers (CSP, Permissions-Policy, X-Frame-Options) come right after SecurityMiddleware,
@@ -162,6 +163,18 @@ else:
 # Whole-page cache (articles/page_cache.py): how long a kept page may be served. Editing an article
 # clears the cache at once; this bounds how long a deploy's changed templates or code wait to show.
 PAGE_CACHE_SECONDS = 60 * 60
+
+# Email (review_due --email): printed to the console unless DJANGO_EMAIL_HOST names an SMTP server.
+
+EMAIL_HOST = os.environ.get("DJANGO_EMAIL_HOST", "")
+EMAIL_BACKEND = (
+    "django.core.mail.backends.smtp.EmailBackend" if EMAIL_HOST else "django.core.mail.backends.console.EmailBackend"
+)
+EMAIL_PORT = int(os.environ.get("DJANGO_EMAIL_PORT", "587"))
+EMAIL_HOST_USER = os.environ.get("DJANGO_EMAIL_HOST_USER", "")
+EMAIL_HOST_PASSWORD = os.environ.get("DJANGO_EMAIL_HOST_PASSWORD", "")
+EMAIL_USE_TLS = env_flag("DJANGO_EMAIL_USE_TLS", True)
+DEFAULT_FROM_EMAIL = os.environ.get("DJANGO_DEFAULT_FROM_EMAIL", "neutropenia-guide@localhost")
 
 # Passwords and login throttling (django-axes): 5 failures for one account from one address lock that
 # pair out for 30 minutes. Attempts are kept in the database, which every app server shares, and are
