@@ -6,14 +6,12 @@ Uses Redis when REDIS_URL is set (as CI does), the file cache otherwise.
 
 import gzip
 import os
-import re
 import urllib.error
 import urllib.request
-from concurrent.futures import ThreadPoolExecutor
 
 import pytest
 
-from scripts.production_server import manage, serve
+from scripts.production_server import headings, manage, serve
 
 URL_PATH = "/articles/fever/"
 REQUESTS = 40
@@ -26,14 +24,7 @@ def two_workers():
 
 
 def titles(server):
-    """Fetch the page REQUESTS times, eight at a time so both workers answer; return the set of <h1> texts."""
-
-    def fetch(_):
-        with urllib.request.urlopen(server.url + URL_PATH, timeout=10) as response:
-            return re.search(r"<h1>(.*?)</h1>", response.read().decode())[1]
-
-    with ThreadPoolExecutor(max_workers=8) as pool:
-        return set(pool.map(fetch, range(REQUESTS)))
+    return headings(server.url + URL_PATH, REQUESTS)
 
 
 def shell(server, code):

@@ -45,9 +45,9 @@ def test_the_change_form_reopens_on_the_working_copy(editor_client, live, make_a
     response = editor_client.get(change_url(live))
     tree = parse(response.content)
     assert tree.find("textarea", name="body").raw_text().strip() == "## Hands\n\nSecond text."
-    assert [o.attrs["value"] for o in tree.find("select", name="related").find_all("option") if "selected" in o.attrs] == [
-        str(causes.pk)
-    ]
+    assert [
+        o.attrs["value"] for o in tree.find("select", name="related").find_all("option") if "selected" in o.attrs
+    ] == [str(causes.pk)]
     assert list(Article.objects.get(pk=live.pk).related.all()) == []
 
 

@@ -47,7 +47,12 @@ def describe(check, today):
 
 def send_to_reviewers(lines):
     """Email `lines` to each active clinical reviewer with an address (one message each); return how many."""
-    reviewers = get_user_model().objects.with_perm("articles.publish_article").filter(is_staff=True).exclude(email="")
+    reviewers = (
+        get_user_model()
+        .objects.with_perm("articles.publish_article", backend="django.contrib.auth.backends.ModelBackend")
+        .filter(is_staff=True)
+        .exclude(email="")
+    )
     body = (
         "These pages of the neutropenia guide need a clinical check within the next "
         f"{WITHIN_DAYS} days, or are overdue:\n\n" + "\n".join(lines) + "\n\n"
