@@ -30,9 +30,10 @@ def as_text(values):
 
 
 def current_values(article):
-    """The current article's fields, in the shape of a version's field_dict."""
+    """The current article's fields (a working copy's, when `article` is one), in the shape of a version's field_dict."""
     values = {name: getattr(article, name) for name in COMPARED_FIELDS if name != "related"}
-    values["related"] = list(article.related.values_list("pk", flat=True))
+    saved_related = getattr(article, "related_ids", None)  # set on a working copy (signoff.versions.as_article)
+    values["related"] = list(article.related.values_list("pk", flat=True)) if saved_related is None else saved_related
     return values
 
 

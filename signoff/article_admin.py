@@ -89,10 +89,11 @@ class SignoffAdminMixin:
             yield
 
     def get_object(self, request, object_id, from_field=None):
-        # The change form edits the working copy, not the live text.
+        # The change form edits the working copy, not the live text, and versions compare with it.
         article = super().get_object(request, object_id, from_field)
-        on_change_form = request.resolver_match and request.resolver_match.url_name == "articles_article_change"
-        working = workflow.working_version(article) if article is not None and on_change_form else None
+        url_name = request.resolver_match.url_name if request.resolver_match else None
+        on_working_copy = url_name in {"articles_article_change", "articles_article_compare"}
+        working = workflow.working_version(article) if article is not None and on_working_copy else None
         return versions.as_article(working, article) if working else article
 
     def get_changeform_initial_data(self, request):

@@ -50,13 +50,3 @@ def test_an_approval_shows_at_once_in_every_surface(editor_client, reviewer_clie
     assert data["reviewedBy"] == {"@type": "Person", "name": "Rita Reeve", "jobTitle": "Consultant haematologist"}
     assert b"Infections: new advice" in public.get("/feed/").content
     assert b"Infections: new advice" in public.get("/search/?q=gargle+saltwater").content
-
-
-def test_a_page_without_an_approval_says_so_and_claims_no_review(public, live):
-    page = public.get(live.get_absolute_url()).content
-    tree = parse(page)
-    assert tree.find("p", class_="review-dates").text() == "This page has not yet been checked by a clinician."
-    assert tree.find_all("meta", name="robots") == []  # still published, still indexed
-    data = json_ld(page)
-    assert "reviewedBy" not in data
-    assert "lastReviewed" not in data

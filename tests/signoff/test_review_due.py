@@ -10,28 +10,10 @@ from django.core.management import CommandError, call_command
 from django.utils import timezone
 
 from articles.models import Article
-from signoff.models import Approval
-from signoff.versions import record
 
 pytestmark = pytest.mark.django_db
 
 TODAY = timezone.localdate()
-
-
-@pytest.fixture
-def checked(make_article):
-    """Make a live article with a recorded approval whose next check is `next_review`."""
-
-    def make(title, next_review):
-        article = make_article(title=title)
-        version = record(article, [], None, "As approved")
-        Approval.objects.create(
-            article=article, version=version, reviewer_name="Rita Reeve", reviewer_role="Specialist nurse",
-            next_review=next_review, published_at=timezone.now(),
-        )  # fmt: skip
-        return article
-
-    return make
 
 
 def review_due(*args):
@@ -40,14 +22,14 @@ def review_due(*args):
     return out.getvalue()
 
 
-def test_nothing_due_in_the_next_30_days_passes(checked):
-    checked("Fever", TODAY + datetime.timedelta(days=31))
+def test_nothing_due_in_the_next_30_days_passes(approved_article):
+    approved_article(TODAY + datetime.timedelta(days=31), title="Fever")
     assert review_due() == "No article is due for review in the next 30 days.\n"
 
 
-def test_due_overdue_and_never_checked_pages_are_listed_and_fail(checked, make_article):
-    checked("Fever", TODAY - datetime.timedelta(days=10))
-    checked("Diet", TODAY + datetime.timedelta(days=5))
+def test_due_overdue_and_never_checked_pages_are_listed_and_fail(approved_article, make_article):
+    approved_article(TODAY - datetime.timedelta(days=10), title="Fever")
+    approved_article(TODAY + datetime.timedelta(days=5), title="Diet")
     make_article(title="Causes", slug="causes")
     make_article(title="A draft", status=Article.Status.DRAFT)
     out = StringIO()
@@ -62,15 +44,15 @@ def test_due_overdue_and_never_checked_pages_are_listed_and_fail(checked, make_a
     assert "due in 5 day(s)" in lines[2]
 
 
-def test_an_approval_of_an_older_text_does_not_count(checked):
-    article = checked("Fever", TODAY + datetime.timedelta(days=300))
+def test_an_approval_of_an_older_text_does_not_count(approved_article):
+    article = approved_article(TODAY + datetime.timedelta(days=300), title="Fever")
     Article.objects.filter(pk=article.pk).update(body="## Changed\n\nBehind the approval's back.")
     with pytest.raises(CommandError):
         review_due()
 
 
-def test_email_goes_to_each_reviewer_with_an_address(checked, reviewer):
-    checked("Fever", TODAY + datetime.timedelta(days=3))
+def test_email_goes_to_each_reviewer_with_an_address(approved_article, reviewer):
+    approved_article(TODAY + datetime.timedelta(days=3), title="Fever")
     User.objects.create_user("quiet", is_staff=True)  # no reviewer role: gets nothing
     output = review_due("--email")
     assert output.endswith("Emailed 1 clinical reviewer(s).\n")
