@@ -7,13 +7,13 @@ from signoff.workflow import default_next_review
 class ApprovalForm(forms.Form):
     next_review = forms.DateField(
         label="Next check due",
-        widget=forms.DateInput(attrs={"type": "date"}),
+        widget=forms.DateInput(format="%Y-%m-%d", attrs={"type": "date"}),
         help_text="A year from today unless you choose otherwise; it must be after today.",
     )
     go_live_at = forms.DateTimeField(
         label="Go live at",
         required=False,
-        widget=forms.DateTimeInput(attrs={"type": "datetime-local"}),
+        widget=forms.DateTimeInput(format="%Y-%m-%dT%H:%M", attrs={"type": "datetime-local"}),
         help_text="Leave empty to publish now. A later time schedules it: the publish_scheduled command makes it live then.",
     )
     self_approval_note = forms.CharField(
