@@ -2,9 +2,9 @@ import datetime
 
 import pytest
 from django.contrib.auth.models import Group, User
-from django.test import Client
 from django.core.cache import cache
 from django.core.management import call_command
+from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 
