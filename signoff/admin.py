@@ -1,9 +1,25 @@
 from django.contrib import admin
+from django.contrib.auth.admin import UserAdmin
+from django.contrib.auth.models import User
 
 from signoff.models import Approval, PreviewLink, ReviewerProfile, ReviewRequest
 
 # The admin index starts with what waits for the signed-in reviewer.
 admin.site.index_template = "admin/signoff/index.html"
+
+
+class ReviewerProfileInline(admin.StackedInline):
+    model = ReviewerProfile
+    can_delete = False
+
+
+# A clinical reviewer's role is set on their user page, beside their name.
+admin.site.unregister(User)
+
+
+@admin.register(User)
+class UserWithReviewerProfileAdmin(UserAdmin):
+    inlines = [*UserAdmin.inlines, ReviewerProfileInline]
 
 
 @admin.register(ReviewerProfile)

@@ -254,14 +254,12 @@ class SignoffAdminMixin:
 
     def preview_links_view(self, request, object_id):
         """List the article's preview links; POST `create` makes one for the working copy (or the live
-        version), POST `revoke` (a link id) withdraws one."""
+        version), POST `revoke` (a link id) withdraws one. Any staff who may read the article may do both."""
         article, _pending, page = self.review_page(
             request, object_id, "Preview links for outside reviewers", reviewers_only=False, show_links=True
         )
         if request.method != "POST":
             return page
-        if not self.has_change_permission(request, article):
-            raise PermissionDenied
         if "revoke" in request.POST:
             preview_links.revoke(get_object_or_404(PreviewLink, pk=request.POST["revoke"], article=article))
             self.message_user(request, "The preview link was withdrawn: it no longer opens.", messages.SUCCESS)

@@ -177,3 +177,8 @@ def test_the_list_shows_and_filters_each_state(editor_client, make_article, subm
     tree = parse(editor_client.get(reverse("admin:articles_article_changelist") + f"?state={state}").content)
     rows = tree.find("table", id="result_list").find("tbody").find_all("tr")
     assert [row.find("th").text() for row in rows] == titles
+
+
+def test_an_administrator_gives_a_reviewer_their_role_on_the_user_page(admin_client, reviewer):
+    page = parse(admin_client.get(reverse("admin:auth_user_change", args=[reviewer.pk])).content)
+    assert page.find("input", name="reviewer_profile-0-role").attrs["value"] == "Consultant haematologist"
