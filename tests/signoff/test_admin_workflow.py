@@ -182,3 +182,9 @@ def test_the_list_shows_and_filters_each_state(editor_client, make_article, subm
 def test_an_administrator_gives_a_reviewer_their_role_on_the_user_page(admin_client, reviewer):
     page = parse(admin_client.get(reverse("admin:auth_user_change", args=[reviewer.pk])).content)
     assert page.find("input", name="reviewer_profile-0-role").attrs["value"] == "Consultant haematologist"
+
+
+def test_the_editor_is_told_the_save_waits_for_review(editor_client, live):
+    response = save_article(editor_client, live, summary="New summary.")
+    messages = parse(editor_client.get(response["Location"]).content).find("ul", class_="messagelist").text()
+    assert "Patients still see the live version until a clinical reviewer approves the changes" in messages
