@@ -26,7 +26,6 @@ from signoff import reviews, versions, workflow
 from signoff.models import ReviewRequest
 from signoff.review_pages import ReviewPagesMixin
 
-
 KEPT_IN_WORKING_COPY = (
     "Saved in the working copy. Patients still see the live version until a clinical reviewer approves "
     "the changes: submit them for clinical review when they are ready."
