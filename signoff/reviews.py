@@ -13,6 +13,7 @@ from signoff.models import Approval, ReviewRequest, WorkingCopy
 
 class State(models.TextChoices):
     LIVE = "live", "Live"
+    LIVE_WITH_DRAFT = "live_with_draft", "Live, with draft changes"
     DRAFT = "draft", "Draft"
     WAITING = "waiting", "Changes waiting for review"
     CHANGES_REQUESTED = "changes_requested", "Changes requested"
@@ -44,7 +45,7 @@ def state_of(article):
             return State.WAITING
         if asked is not None and asked.status == ReviewRequest.Status.CHANGES_REQUESTED:
             return State.CHANGES_REQUESTED
-        return State.DRAFT
+        return State.LIVE_WITH_DRAFT if article.is_published else State.DRAFT
     return State.LIVE if article.is_published else State.DRAFT
 
 
@@ -59,15 +60,17 @@ def in_state(queryset, state):
     waiting = models.Exists(asked.filter(status=ReviewRequest.Status.PENDING))
     sent_back = models.Exists(asked.filter(status=ReviewRequest.Status.CHANGES_REQUESTED))
     has_copy = models.Q(working_copy__isnull=False)
+    live = models.Q(status=Article.Status.PUBLISHED)
     not_before = ~expired & ~scheduled
+    draft_copy = has_copy & ~waiting & ~sent_back
     rules = {
         State.EXPIRED: expired,
         State.SCHEDULED: ~expired & scheduled,
         State.WAITING: not_before & has_copy & waiting,
         State.CHANGES_REQUESTED: not_before & has_copy & sent_back,
-        State.DRAFT: not_before
-        & ((has_copy & ~waiting & ~sent_back) | (~has_copy & ~models.Q(status=Article.Status.PUBLISHED))),
-        State.LIVE: not_before & ~has_copy & models.Q(status=Article.Status.PUBLISHED),
+        State.DRAFT: not_before & ~live & (draft_copy | ~has_copy),
+        State.LIVE_WITH_DRAFT: not_before & live & draft_copy,
+        State.LIVE: not_before & live & ~has_copy,
     }
     return queryset.filter(rules[state])
 

@@ -10,6 +10,7 @@ from django.utils import timezone
 
 from articles.models import Article
 from signoff.models import Approval, ReviewerProfile, ReviewRequest
+from signoff.reviews import State
 from tests.admin_pages import change_url, save_article
 from tests.html_tree import parse
 
@@ -168,15 +169,22 @@ def test_a_slug_change_waits_for_approval_then_keeps_the_old_address(
 
 @pytest.mark.parametrize(
     ("state", "titles"),
-    [("live", ["Live page"]), ("waiting", ["Waiting page"]), ("draft", ["Draft page"])],
+    [
+        ("live", ["Live page"]),
+        ("live_with_draft", ["Edited page"]),
+        ("waiting", ["Waiting page"]),
+        ("draft", ["Draft page"]),
+    ],
 )
 def test_the_list_shows_and_filters_each_state(editor_client, make_article, submit, state, titles):
     make_article(title="Live page")
+    save_article(editor_client, make_article(title="Edited page"), body="## A\n\nNot submitted yet.")
     submit(editor_client, make_article(title="Waiting page"), body="## A\n\nNew.")
     make_article(title="Draft page", status=Article.Status.DRAFT)
     tree = parse(editor_client.get(reverse("admin:articles_article_changelist") + f"?state={state}").content)
     rows = tree.find("table", id="result_list").find("tbody").find_all("tr")
     assert [row.find("th").text() for row in rows] == titles
+    assert {row.find("td", class_="field-state").text() for row in rows} == {dict(State.choices)[state]}
 
 
 def test_an_administrator_gives_a_reviewer_their_role_on_the_user_page(admin_client, reviewer):
