@@ -94,8 +94,7 @@ class SignoffAdminMixin(ReviewPagesMixin):
         article = super().get_object(request, object_id, from_field)
         url_name = request.resolver_match.url_name if request.resolver_match else None
         on_working_copy = url_name in {"articles_article_change", "articles_article_compare"}
-        working = workflow.working_version(article) if article is not None and on_working_copy else None
-        return versions.as_article(working, article) if working else article
+        return versions.editors_text(article) if article is not None and on_working_copy else article
 
     def get_changeform_initial_data(self, request):
         last = Article.objects.order_by("-position").values_list("position", flat=True).first()

@@ -15,6 +15,7 @@ from reversion.models import Revision, Version
 
 from articles.models import Article
 from articles.versions import current_values
+from signoff.models import WorkingCopy
 
 # What a version carries to the live page; status and dates are the sign-off's, not the editor's.
 CONTENT_FIELDS = ("title", "slug", "summary", "body", "position")
@@ -62,6 +63,12 @@ def as_article(version, live):
     article.render_body()
     article.related_ids = [pk for pk in values["related"] if pk != article.pk]
     return article
+
+
+def editors_text(article):
+    """What editors are working on: `article`'s working copy (see as_article) when it has one, else the row."""
+    copy = WorkingCopy.objects.filter(article=article).select_related("version").first()
+    return as_article(copy.version, article) if copy else article
 
 
 def make_live(article, version):
