@@ -74,6 +74,9 @@ class Article(models.Model):
 
     objects = ArticleQuerySet.as_manager()
 
+    # What save() renders from the body.
+    RENDERED_FIELDS = ("body_html", "body_text", "sections")
+
     class Meta:
         ordering = ["position", "title"]
         permissions = [
@@ -85,20 +88,19 @@ class Article(models.Model):
         return self.title
 
     def save(self, *args, **kwargs):
-        """Render the body into the stored HTML, text and sections; remember the slug it replaces, if any."""
+        """Render the body into the stored HTML, text and sections (articles/receivers.py keeps a replaced
+        slug as a redirect)."""
         self.render_body()
         update_fields = kwargs.get("update_fields")
         if update_fields is not None and "body" in update_fields:
-            kwargs["update_fields"] = {*update_fields, "body_html", "body_text", "sections"}
-        previous_slug = Article.objects.filter(pk=self.pk).values_list("slug", flat=True).first() if self.pk else None
+            kwargs["update_fields"] = {*update_fields, *self.RENDERED_FIELDS}
         super().save(*args, **kwargs)
-        OldSlug.record_change(self, previous_slug)
 
     def get_absolute_url(self):
         return reverse("articles:detail", kwargs={"slug": self.slug})
 
     def render_body(self):
-        """Set the stored HTML, text and sections from the Markdown body."""
+        """Fill the RENDERED_FIELDS from the body with the current renderer (articles/markdown.py)."""
         rendered = render(self.body)
         self.body_html = rendered.html
         self.body_text = rendered.text

@@ -1,7 +1,7 @@
 """The sign-off in the article admin: saves go to the working copy, the list shows each article's state, and
 the change form gains the workflow's panel and buttons (the pages they open are in review_pages.py).
 
-ArticleAdmin (articles/admin.py) mixes SignoffAdminMixin in before reversion's VersionAdmin.
+ArticleAdmin (editing/admin.py) mixes SignoffAdminMixin in before reversion's VersionAdmin.
 """
 
 import json
@@ -90,11 +90,10 @@ class SignoffAdminMixin(ReviewPagesMixin):
             yield
 
     def get_object(self, request, object_id, from_field=None):
-        # The change form edits the working copy, not the live text, and versions compare with it.
+        # The change form edits the working copy, not the live text (editing.views.compare compares with it).
         article = super().get_object(request, object_id, from_field)
-        url_name = request.resolver_match.url_name if request.resolver_match else None
-        on_working_copy = url_name in {"articles_article_change", "articles_article_compare"}
-        return versions.editors_text(article) if article is not None and on_working_copy else article
+        on_change_form = request.resolver_match and request.resolver_match.url_name == "articles_article_change"
+        return versions.editors_text(article) if article is not None and on_change_form else article
 
     def get_changeform_initial_data(self, request):
         last = Article.objects.order_by("-position").values_list("position", flat=True).first()

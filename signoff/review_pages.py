@@ -11,9 +11,9 @@ from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
 
-from articles.diff import compare
 from articles.models import Article
-from articles.versions import COMPARED_FIELDS, as_text, current_values
+from editing.diff import compare
+from editing.versions import COMPARED_FIELDS, as_text, current_values
 from signoff import preview_links, versions, workflow
 from signoff.forms import ApprovalForm, RequestChangesForm
 from signoff.models import PreviewLink

@@ -14,7 +14,7 @@ from django.utils import timezone
 from reversion.models import Revision, Version
 
 from articles.models import Article
-from articles.versions import current_values
+from editing.versions import current_values
 from signoff.models import WorkingCopy
 
 # What a version carries to the live page; status and dates are the sign-off's, not the editor's.

@@ -11,8 +11,7 @@ from django.utils import timezone
 from articles.models import Article
 from signoff.models import Approval, ReviewerProfile, ReviewRequest
 from signoff.reviews import State
-from tests.admin_pages import change_url, save_article
-from tests.html_tree import parse
+from tests.pages import change_url, parse, save_article
 
 pytestmark = pytest.mark.django_db
 

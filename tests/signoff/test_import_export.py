@@ -8,7 +8,7 @@ from django.utils import timezone
 
 from articles.models import Article
 from signoff.models import Approval
-from tests.html_tree import parse
+from tests.pages import parse
 
 pytestmark = pytest.mark.django_db
 

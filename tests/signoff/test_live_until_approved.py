@@ -6,8 +6,7 @@ import json
 import pytest
 from django.core.cache import cache
 
-from tests.admin_pages import save_article
-from tests.html_tree import parse
+from tests.pages import parse, save_article
 
 pytestmark = pytest.mark.django_db
 

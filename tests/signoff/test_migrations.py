@@ -10,6 +10,8 @@ from articles.models import Article
 from signoff.models import Approval
 from signoff.reviews import State, state_of
 
+pytestmark = pytest.mark.slow
+
 BEFORE = [("articles", "0003_editing_permissions_and_old_slugs")]
 
 

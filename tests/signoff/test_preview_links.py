@@ -8,8 +8,7 @@ from django.utils import timezone
 
 from signoff import preview_links
 from signoff.models import PreviewLink
-from tests.admin_pages import save_article
-from tests.html_tree import parse
+from tests.pages import parse, save_article
 
 pytestmark = pytest.mark.django_db
 

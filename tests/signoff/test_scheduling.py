@@ -10,8 +10,7 @@ from django.utils import timezone
 
 from articles.models import Article
 from signoff.models import Approval
-from tests.admin_pages import save_article
-from tests.html_tree import parse
+from tests.pages import parse, save_article
 
 pytestmark = pytest.mark.django_db
 

@@ -7,6 +7,8 @@ import pytest
 
 from scripts.production_server import headings, manage, serve
 
+pytestmark = pytest.mark.slow
+
 # Run in a process that is neither worker, as the admin's save and approval would be.
 SET_UP = """
 from django.contrib.auth.models import User
