@@ -93,6 +93,7 @@ INSTALLED_APPS = [
     "checker",
     "editing",
     "page_cache",
+    "signoff",
 ]
 
 # The client's own address behind the proxies comes first, so everything below sees it. The security
@@ -175,6 +176,18 @@ PAGE_CACHE_SECONDS = 60 * 60
 # How long a shared cache in front (nginx: deploy/nginx/) may keep a public page, and serve it stale for
 # as long again while one request fetches it anew: a change shows through it within twice this.
 EDGE_CACHE_SECONDS = 5
+
+# Email (review_due --email): printed to the console unless DJANGO_EMAIL_HOST names an SMTP server.
+
+EMAIL_HOST = os.environ.get("DJANGO_EMAIL_HOST", "")
+EMAIL_BACKEND = (
+    "django.core.mail.backends.smtp.EmailBackend" if EMAIL_HOST else "django.core.mail.backends.console.EmailBackend"
+)
+EMAIL_PORT = int(os.environ.get("DJANGO_EMAIL_PORT", "587"))
+EMAIL_HOST_USER = os.environ.get("DJANGO_EMAIL_HOST_USER", "")
+EMAIL_HOST_PASSWORD = os.environ.get("DJANGO_EMAIL_HOST_PASSWORD", "")
+EMAIL_USE_TLS = env_flag("DJANGO_EMAIL_USE_TLS", True)
+DEFAULT_FROM_EMAIL = os.environ.get("DJANGO_DEFAULT_FROM_EMAIL", "neutropenia-guide@localhost")
 
 # Passwords and login throttling (django-axes): 5 failures for one account from one address lock that
 # pair out for 30 minutes; the address is REMOTE_ADDR, the client's own behind TRUSTED_PROXIES. Attempts

@@ -13,6 +13,7 @@ urlpatterns = [
     path("sitemap.xml", public_page(sitemap), {"sitemaps": sitemaps}, name="sitemap"),
     path("robots.txt", robots_txt, name="robots_txt"),
     path("healthz", healthz, name="healthz"),
+    path("", include("signoff.urls")),
     path("", include("checker.urls")),
     path("", include("articles.urls")),
 ]

@@ -17,6 +17,7 @@ import argparse
 import contextlib
 import ctypes
 import os
+import re
 import signal
 import socket
 import subprocess
@@ -24,6 +25,7 @@ import sys
 import tempfile
 import urllib.error
 import urllib.request
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import NamedTuple
 
@@ -126,6 +128,17 @@ def serve(workers=2, redis_url="", database_url=""):
         set_up_site(env)
         with run_gunicorn(env, directory / "gunicorn.log", "--workers", str(workers)) as url:
             yield Server(url, env, directory)
+
+
+def headings(url, requests=40):
+    """Fetch `url` `requests` times, eight at a time so that every worker answers; return the set of <h1> texts."""
+
+    def fetch(_):
+        with urllib.request.urlopen(url, timeout=10) as response:
+            return re.search(r"<h1>(.*?)</h1>", response.read().decode())[1]
+
+    with ThreadPoolExecutor(max_workers=8) as pool:
+        return set(pool.map(fetch, range(requests)))
 
 
 def wait_until_serving(url, gunicorn, log_path):

@@ -30,7 +30,12 @@ def command_of(timer):
 
 
 def test_the_periodic_commands_are_all_scheduled():
-    assert {command_of(timer)[0] for timer in TIMERS} >= {"review_due", "clearsessions", "axes_reset_logs"}
+    assert {command_of(timer)[0] for timer in TIMERS} == {
+        "review_due",
+        "publish_scheduled",
+        "clearsessions",
+        "axes_reset_logs",
+    }
 
 
 @pytest.mark.parametrize("timer", TIMERS, ids=[timer.stem for timer in TIMERS])
