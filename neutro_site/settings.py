@@ -86,6 +86,7 @@ INSTALLED_APPS = [
     "csp",
     "axes",
     "articles",
+    "feedback",
 ]
 
 # The security headers (CSP, Permissions-Policy, X-Frame-Options) come right after SecurityMiddleware,
@@ -162,6 +163,10 @@ else:
 # Whole-page cache (articles/page_cache.py): how long a kept page may be served. Editing an article
 # clears the cache at once; this bounds how long a deploy's changed templates or code wait to show.
 PAGE_CACHE_SECONDS = 60 * 60
+
+# Page feedback (feedback/): how many answers and comments one address may send in an hour, counted in
+# the cache under a keyed hash of the address (never the address itself).
+FEEDBACK_POSTS_PER_HOUR = int(os.environ.get("FEEDBACK_POSTS_PER_HOUR", "20"))
 
 # Passwords and login throttling (django-axes): 5 failures for one account from one address lock that
 # pair out for 30 minutes. Attempts are kept in the database, which every app server shares, and are

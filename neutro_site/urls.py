@@ -29,5 +29,6 @@ urlpatterns = [
     path("sitemap.xml", public_page(sitemap), {"sitemaps": sitemaps}, name="sitemap"),
     path("robots.txt", robots_txt, name="robots_txt"),
     path("healthz", healthz, name="healthz"),
+    path("", include("feedback.urls")),
     path("", include("articles.urls")),
 ]

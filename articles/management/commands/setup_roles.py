@@ -13,6 +13,11 @@ EDITOR_PERMISSIONS = [
     "articles.upload_image",
     "reversion.view_revision",
     "reversion.view_version",
+    # Readers' feedback: see every answer and mark comments as handled.
+    "feedback.view_feedback",
+    "feedback.view_comment",
+    "feedback.change_comment",
+    "feedback.view_articlefeedback",
 ]
 
 
