@@ -90,6 +90,10 @@ EXPECTED = {
     "articles.upload_image",
     "reversion.view_revision",
     "reversion.view_version",
+    "feedback.view_feedback",
+    "feedback.view_comment",
+    "feedback.change_comment",
+    "feedback.view_articlefeedback",
 }
 
 

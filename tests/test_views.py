@@ -105,6 +105,7 @@ def test_article_page_has_the_site_landmarks_and_one_h1(client, guide):
     # Scripts only as files, or as JSON-LD data, which a Content-Security-Policy does not run.
     assert re.findall(r"<script[^>]*>", html) == [
         '<script type="application/ld+json">',
+        '<script src="/static/js/page-feedback.js" defer>',
         '<script src="/static/js/section-links.js" defer>',
     ]
 
