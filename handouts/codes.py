@@ -15,7 +15,7 @@ from typing import NamedTuple
 
 OPENING = "0"
 MAX_PICKS = 30
-MAX_CODE_LENGTH = 400
+MAX_CODE_LENGTH = 1000
 CODE = re.compile(r"[0-9a-z]+(?:\.[0-9a-z]{1,3})*(?:-[0-9a-z]+(?:\.[0-9a-z]{1,3})*)*")
 DIGITS = "0123456789abcdefghijklmnopqrstuvwxyz"
 

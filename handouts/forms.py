@@ -83,6 +83,18 @@ class HandoutForm(forms.Form):
                 },
             )
 
+    def article_rows(self):
+        """Per article, in guide order: `article` and its bound fields `whole`, `parts` and `order`."""
+        return [
+            {
+                "article": article,
+                "whole": self[f"whole-{article.pk}"],
+                "parts": self[f"parts-{article.pk}"],
+                "order": self[f"order-{article.pk}"],
+            }
+            for article, _ in self.articles
+        ]
+
     def clean(self):
         data = super().clean()
         if self.errors:

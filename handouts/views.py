@@ -1,5 +1,4 @@
 from django.db import transaction
-from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.cache import never_cache
@@ -64,16 +63,16 @@ def handout(request, code):
     try:
         picks = codes.decode(code)
     except codes.InvalidCode:
-        raise Http404("This is not the address of a handout.") from None
+        return handout_not_found(request, "This is not the address of a handout. Check that it was copied whole.")
     published = Article.objects.published().in_bulk([pick.article_id for pick in picks])
     items = []
     for pick in picks:
         article = published.get(pick.article_id)
         if article is None:
-            raise Http404("This handout names a page the guide no longer has.")
+            return handout_not_found(request, "This handout lists a page the guide no longer has.")
         available = sections.parts(article.body_html)
         if any(key not in available for key in pick.parts):
-            raise Http404("This handout names a section the guide no longer has.")
+            return handout_not_found(request, f"This handout lists a part of “{article.title}” that has changed.")
         chosen = [available[key] for key in pick.parts] if pick.parts else [article.body_html]
         items.append(
             {
@@ -89,3 +88,7 @@ def handout(request, code):
         "fever_article_url": fever_article_url(request),
     }
     return render(request, "handouts/handout.html", context)
+
+
+def handout_not_found(request, reason):
+    return render(request, "handouts/handout_not_found.html", {"reason": reason}, status=404)

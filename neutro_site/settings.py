@@ -87,6 +87,7 @@ INSTALLED_APPS = [
     "axes",
     "articles",
     "feedback",
+    "handouts",
 ]
 
 # The security headers (CSP, Permissions-Policy, X-Frame-Options) come right after SecurityMiddleware,

@@ -30,5 +30,6 @@ urlpatterns = [
     path("robots.txt", robots_txt, name="robots_txt"),
     path("healthz", healthz, name="healthz"),
     path("", include("feedback.urls")),
+    path("", include("handouts.urls")),
     path("", include("articles.urls")),
 ]
