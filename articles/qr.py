@@ -29,5 +29,5 @@ def qr_svg(url: str, label: str = "QR code of this page's address") -> str:
     title_id = "qr-title-" + hashlib.sha256(f"{label}|{url}".encode()).hexdigest()[:10]
     return (
         f'<svg role="img" aria-labelledby="{title_id}" {opening}>'
-        f"<title id=\"{title_id}\">{escape(label)}: {escape(url)}</title>{drawing}"
+        f'<title id="{title_id}">{escape(label)}: {escape(url)}</title>{drawing}'
     )

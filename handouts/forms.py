@@ -61,11 +61,11 @@ class HandoutForm(forms.Form):
     def __init__(self, *args, articles, **kwargs):
         super().__init__(*args, **kwargs)
         self.articles = articles
-        for position, (article, parts) in enumerate(articles, start=1):
+        for position, (article, choices) in enumerate(articles, start=1):
             self.fields[f"whole-{article.pk}"] = forms.BooleanField(label="The whole article", required=False)
             self.fields[f"parts-{article.pk}"] = forms.MultipleChoiceField(
                 label=f"Or only these parts of “{article.title}”",
-                choices=parts,
+                choices=choices,
                 required=False,
                 widget=forms.CheckboxSelectMultiple,
             )

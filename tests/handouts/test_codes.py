@@ -8,7 +8,10 @@ from handouts.codes import MAX_PICKS, InvalidCode, Pick, decode, encode, section
 
 part_keys = st.lists(st.sampled_from(["0", *(section_key(f"section-{n}") for n in range(20))]), unique=True, max_size=8)
 picks = st.lists(
-    st.builds(Pick, st.integers(1, 10**9), part_keys.map(tuple)), min_size=1, max_size=MAX_PICKS, unique_by=lambda p: p[0]
+    st.builds(Pick, st.integers(1, 10**9), part_keys.map(tuple)),
+    min_size=1,
+    max_size=MAX_PICKS,
+    unique_by=lambda p: p[0],
 )
 
 

@@ -9,7 +9,9 @@ from tests.html_tree import parse
 pytestmark = pytest.mark.django_db
 
 BUILDER = reverse("handouts:builder")
-FEVER_BODY = "Call now.\n\n> **Get medical help now if:**\n>\n> - hot\n\n## Why it matters\n\nSepsis.\n\n## Be ready\n\nA bag.\n"
+FEVER_BODY = (
+    "Call now.\n\n> **Get medical help now if:**\n>\n> - hot\n\n## Why it matters\n\nSepsis.\n\n## Be ready\n\nA bag.\n"
+)
 
 
 @pytest.fixture
@@ -50,9 +52,13 @@ def test_the_handout_holds_the_chosen_parts_in_order_then_a_fever_card(client, g
     assert "Call now." in articles[0].text()
     assert articles[0].find_all("div", class_="care-card")
     assert "Sepsis." not in articles[0].text()
-    assert "First section" in articles[1].text() and "Second section" in articles[1].text()
+    assert "First section" in articles[1].text()
+    assert "Second section" in articles[1].text()
     assert "http://testserver/articles/fever/" in articles[0].find("span", class_="print-address-url").text()
-    assert articles[0].find("svg").find("title").text() == "QR code of the page's address: http://testserver/articles/fever/"
+    assert (
+        articles[0].find("svg").find("title").text()
+        == "QR code of the page's address: http://testserver/articles/fever/"
+    )
     handout_address = page.find("header", class_="handout-header").find("span", class_="print-address-url").text()
     assert handout_address == "http://testserver" + location["Location"]
     card = page.find("section", class_="handout-fever-card")
@@ -85,7 +91,10 @@ def test_a_bad_place_gets_a_clear_message(client, guide, order):
     overview = guide["overview"].pk
     response = client.get(BUILDER, {f"whole-{overview}": "on", f"order-{overview}": order})
     assert response.status_code == 200
-    assert "Enter the place of “Overview” as a number" in parse(response.content).find("div", class_="error-summary").text()
+    assert (
+        "Enter the place of “Overview” as a number"
+        in parse(response.content).find("div", class_="error-summary").text()
+    )
 
 
 def test_an_unknown_part_is_refused(client, guide):

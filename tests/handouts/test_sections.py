@@ -12,8 +12,10 @@ def test_the_body_is_cut_into_its_opening_and_each_section_in_order():
     found = parts(render(BODY).html)
     assert list(found) == [OPENING, section_key("first-part"), section_key("second-part")]
     assert "Opening words." in found[OPENING]
-    assert "One." in found[section_key("first-part")] and "care-card" in found[section_key("first-part")]
-    assert "Two." in found[section_key("second-part")] and "One." not in found[section_key("second-part")]
+    assert "One." in found[section_key("first-part")]
+    assert "care-card" in found[section_key("first-part")]
+    assert "Two." in found[section_key("second-part")]
+    assert "One." not in found[section_key("second-part")]
 
 
 def test_a_body_that_starts_with_a_section_has_no_opening():
