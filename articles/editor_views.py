@@ -17,8 +17,9 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST, require_safe
 
 from articles import images
-from articles.markdown import IMAGE_DESCRIPTION_PROMPT, render, render_html
+from articles.markdown import IMAGE_DESCRIPTION_PROMPT, render
 from articles.readability import LONG_SENTENCE_WORDS, readability
+from glossary.terms import glossary_terms
 
 NOT_AN_EDITOR = "Log in to the admin as an editor to use the editor."
 # An uploaded image is only ever shown as an image: no scripts, no frames, no sniffing, cached for good
@@ -54,7 +55,8 @@ def editors_only(*permissions, answer_json=False):
 @editors_only("articles.add_article", "articles.change_article")
 def preview(request):
     """The live preview: POST `content` (Markdown); answer the sanitised HTML the public page would show."""
-    return HttpResponse(render_html(request.POST.get("content", "")), content_type="text/html; charset=utf-8")
+    html = render(request.POST.get("content", ""), glossary_terms()).html
+    return HttpResponse(html, content_type="text/html; charset=utf-8")
 
 
 def plain_language(text):

@@ -5,6 +5,7 @@ from django.utils import timezone
 from markdownx.models import MarkdownxField
 
 from articles.markdown import render
+from glossary.terms import glossary_terms
 
 
 class ArticleQuerySet(models.QuerySet):
@@ -84,8 +85,9 @@ class Article(models.Model):
         return self.title
 
     def save(self, *args, **kwargs):
-        """Render the body into the stored HTML, text and sections; remember the slug it replaces, if any."""
-        rendered = render(self.body)
+        """Render the body into the stored HTML, text and sections (with glossary links); remember the slug it
+        replaces, if any."""
+        rendered = render(self.body, glossary_terms())
         self.body_html = rendered.html
         self.body_text = rendered.text
         self.sections = [list(section) for section in rendered.sections]

@@ -88,6 +88,7 @@ INSTALLED_APPS = [
     "articles",
     "feedback",
     "handouts",
+    "glossary",
 ]
 
 # The security headers (CSP, Permissions-Policy, X-Frame-Options) come right after SecurityMiddleware,

@@ -7,6 +7,7 @@ from articles import editor_views
 from articles.page_cache import public_page
 from articles.sitemaps import sitemaps
 from articles.views import robots_txt
+from glossary.sitemaps import GlossarySitemap
 from neutro_site.health import healthz
 
 
@@ -26,10 +27,11 @@ urlpatterns = [
         editor_views.uploaded_image,
         name="uploaded_image",
     ),
-    path("sitemap.xml", public_page(sitemap), {"sitemaps": sitemaps}, name="sitemap"),
+    path("sitemap.xml", public_page(sitemap), {"sitemaps": {**sitemaps, "glossary": GlossarySitemap}}, name="sitemap"),
     path("robots.txt", robots_txt, name="robots_txt"),
     path("healthz", healthz, name="healthz"),
     path("", include("feedback.urls")),
     path("", include("handouts.urls")),
+    path("", include("glossary.urls")),
     path("", include("articles.urls")),
 ]

@@ -94,6 +94,10 @@ EXPECTED = {
     "feedback.view_comment",
     "feedback.change_comment",
     "feedback.view_articlefeedback",
+    "glossary.view_term",
+    "glossary.add_term",
+    "glossary.change_term",
+    "glossary.delete_term",
 }
 
 

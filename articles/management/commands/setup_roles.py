@@ -18,6 +18,11 @@ EDITOR_PERMISSIONS = [
     "feedback.view_comment",
     "feedback.change_comment",
     "feedback.view_articlefeedback",
+    # The glossary: editors keep its terms.
+    "glossary.view_term",
+    "glossary.add_term",
+    "glossary.change_term",
+    "glossary.delete_term",
 ]
 
 
