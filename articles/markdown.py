@@ -124,7 +124,9 @@ class GlossaryLinks(Treeprocessor):
         by_name = {name.casefold(): term for term in glossary for name in term.names if name.strip()}
         names = sorted(by_name, key=len, reverse=True)
         self.by_name = by_name
-        self.pattern = re.compile(r"\b(?:" + "|".join(map(re.escape, names)) + r")\b", re.IGNORECASE) if names else None
+        self.pattern = (
+            re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, names)) + r")(?!\w)", re.IGNORECASE) if names else None
+        )
 
     def run(self, root: ElementTree.Element) -> None:
         if self.pattern is not None:
