@@ -5,6 +5,7 @@ page made would fail them.)"""
 import logging
 
 import pytest
+from django.core.management import call_command
 from django.urls import reverse
 
 from tests.html_tree import parse
@@ -78,3 +79,16 @@ def test_a_form_error_keeps_the_page_on_post_and_out_of_the_logs(client, caplog)
     caplog.set_level(logging.DEBUG)
     client.post(CARD, {"care_team_number": "0161 496 0713 call me"})
     assert "0161 496 0713" not in caplog.text
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("slug", ["fever", "precautions"])
+def test_the_fever_and_precautions_articles_link_to_the_card(client, slug):
+    call_command("import_articles", verbosity=0)
+    links = [a.attrs["href"] for a in parse(client.get(f"/articles/{slug}/").content).find_all("a")]
+    assert CARD in links
+
+
+def test_every_checker_result_links_to_the_card(check_count):
+    result = parse(check_count(anc="3200").content).find("div", class_="result")
+    assert CARD in [a.attrs["href"] for a in result.find_all("a")]
