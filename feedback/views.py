@@ -40,9 +40,7 @@ def send(request):
     form = CommentForm(request.POST) if "comment" in request.POST else AnswerForm(request.POST)
     if not form.is_valid():
         messages = [message for errors in form.errors.values() for message in errors]
-        if wants_json:
-            return JsonResponse({"errors": messages}, status=400)
-        return render(request, "feedback/problem.html", {"form": form, "messages": messages}, status=400)
+        return problem(request, wants_json, *messages, status=400, form=form)
     feedback = form.save()
     asks_for_comment = isinstance(form, AnswerForm) and feedback.answer == Feedback.Answer.NOT_USEFUL
     token = comment_token(feedback) if asks_for_comment else ""
@@ -54,7 +52,17 @@ def send(request):
     return response
 
 
-def problem(request, wants_json, message, status):
+def problem(request, wants_json, *messages, status, form=None):
+    """Answer a refused post with its `messages`: JSON for the script, else a page that links back to the
+    page asked about (when it was one) and, for a comment that can still be sent, shows it again to mend.
+
+    Template: feedback/problem.html. Context: `messages`; `page`, the page's address or None;
+    `comment_form`, the bound CommentForm or None.
+    """
     if wants_json:
-        return JsonResponse({"errors": [message]}, status=status)
-    return render(request, "feedback/problem.html", {"messages": [message]}, status=status)
+        return JsonResponse({"errors": list(messages)}, status=status)
+    cleaned = form.cleaned_data if form is not None else {}
+    page = cleaned["page"][0] if "page" in cleaned else None
+    comment_form = form if isinstance(form, CommentForm) and page and "token" in cleaned else None
+    context = {"messages": messages, "page": page, "comment_form": comment_form}
+    return render(request, "feedback/problem.html", context, status=status)
