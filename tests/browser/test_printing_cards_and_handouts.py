@@ -7,6 +7,7 @@ from playwright.sync_api import expect
 
 PDF_PAGE = re.compile(rb"/Type\s*/Page(?![a-zA-Z])")
 PAPER = ["A4", "Letter"]
+COLOURS = "elements => elements.map((element) => getComputedStyle(element).color)"
 
 
 def pages_printed(tab, paper):
@@ -62,6 +63,11 @@ def test_a_handout_built_by_ticking_prints_one_article_a_sheet_then_the_fever_ca
         assert card.evaluate("card => getComputedStyle(card).breakInside") == "avoid"
     for article in tab.locator(".handout-article").all():
         assert article.evaluate("article => getComputedStyle(article).breakBefore") == "page"
+    # Black and white: black text and links, no background behind the care cards.
+    assert set(tab.locator(".handout p, .handout a, .handout li").evaluate_all(COLOURS)) == {"rgb(0, 0, 0)"}
+    assert {card.evaluate("card => getComputedStyle(card).backgroundColor") for card in cards.all()} == {
+        "rgba(0, 0, 0, 0)"
+    }
     for paper in PAPER:
         # The header and the fever article's start, the overview, the fever card: at least one sheet each.
         assert pages_printed(tab, paper) >= 3, paper
