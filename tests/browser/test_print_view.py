@@ -7,7 +7,16 @@ from playwright.sync_api import expect
 
 from tests.browser.site_pages import CHECKER, CHECKER_ANSWERS, SitePage, open_page
 
-HIDDEN_ON_PAPER = [".site-nav", ".site-search", ".breadcrumbs", ".contents", ".pager", ".topics", "nav.related"]
+HIDDEN_ON_PAPER = [
+    ".site-nav",
+    ".site-search",
+    ".breadcrumbs",
+    ".contents",
+    ".pager",
+    ".topics",
+    "nav.related",
+    ".page-feedback",
+]
 
 
 def test_a_printed_article_keeps_its_care_cards_and_drops_the_navigation(guide, tab):
