@@ -68,6 +68,10 @@ class HandoutForm(forms.Form):
                 choices=choices,
                 required=False,
                 widget=forms.CheckboxSelectMultiple,
+                error_messages={
+                    "invalid_choice": f"Choose parts of “{article.title}” from its list: that page has changed",
+                    "invalid_list": f"Choose parts of “{article.title}” from its list",
+                },
             )
             self.fields[f"order-{article.pk}"] = forms.IntegerField(
                 label="Place in the handout",

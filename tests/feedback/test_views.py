@@ -166,3 +166,15 @@ def test_the_site_address_counts_as_this_site(fever, send_feedback, site_url):
 
 def test_only_post_is_answered(client):
     assert client.get("/feedback/").status_code == 405
+
+
+JUNK = ["\x00", "é" * 5000, "' OR 1=1 --", "<script>alert(1)</script>", "../../admin/", "%00"]
+
+
+@pytest.mark.parametrize("junk", JUNK)
+def test_junk_in_any_field_gets_an_answer_never_a_server_error(fever, send_feedback, junk):
+    for fields in ({"page": junk, "answer": "useful"}, {"page": "/articles/fever/", "answer": junk}):
+        assert send_feedback(**fields).status_code == 400
+    token = send_feedback(json=True, page="/articles/fever/", answer="not_useful").json()["token"]
+    for fields in ({"token": junk, "comment": "Hi"}, {"token": token, "comment": junk}):
+        assert send_feedback(page="/articles/fever/", **fields).status_code in {303, 400}

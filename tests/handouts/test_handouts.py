@@ -1,5 +1,7 @@
 """Clinicians' handouts through the test client: the builder, the short address, the printable page."""
 
+from urllib.parse import quote
+
 import pytest
 from django.urls import reverse
 
@@ -130,3 +132,14 @@ def test_a_draft_article_is_never_in_a_handout(client, guide):
     guide["fever"].status = "draft"
     guide["fever"].save()
     assert client.get(location).status_code == 404
+
+
+JUNK = ["\x00", "%", "' OR 1=1 --", "é" * 5000, "-1", "1e9", "<script>", "../../etc/passwd"]
+
+
+@pytest.mark.parametrize("junk", JUNK)
+def test_junk_in_the_builder_or_a_handout_address_never_fails_the_server(client, guide, junk):
+    fever = guide["fever"].pk
+    for query in ({f"whole-{fever}": junk}, {f"parts-{fever}": junk}, {f"order-{fever}": junk, f"whole-{fever}": "on"}):
+        assert client.get(BUILDER, query).status_code in {200, 302}, query
+    assert client.get(f"/handout/{quote(junk, safe='')}/").status_code == 404
