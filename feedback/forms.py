@@ -10,6 +10,8 @@ from feedback.models import COMMENT_MAX_LENGTH, Feedback
 # A comment follows its answer within this time: the signed note that links them expires after it.
 COMMENT_WINDOW_SECONDS = 60 * 60
 COMMENT_SALT = "feedback.comment"
+THANKS = "Thank you for your feedback."
+COMMENT_THANKS = "Thank you. Your comment has been sent to the team that writes this guide."
 # The pages that ask the question, by URL name; anything else is refused.
 ASKING_PAGES = {"articles:detail", "articles:neutrophil_count"}
 
@@ -66,6 +68,10 @@ class AnswerForm(forms.Form):
 
 class CommentForm(forms.Form):
     """The comment that may follow a "No": the page, the signed note of that answer, and the text."""
+
+    # The box is optional (the answer is saved already), so the browser must not insist on it; an empty
+    # post still gets the server's message.
+    use_required_attribute = False
 
     page = PageField(max_length=200, error_messages={"required": "We could not tell which page this was about."})
     token = forms.CharField(max_length=200, widget=forms.HiddenInput)

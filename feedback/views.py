@@ -7,14 +7,12 @@ from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_POST
 
 from feedback import throttle
-from feedback.forms import AnswerForm, CommentForm, comment_token
+from feedback.forms import COMMENT_THANKS, THANKS, AnswerForm, CommentForm, comment_token
 from feedback.models import Feedback
 from feedback.origin import from_this_site
 
 NOT_FROM_THIS_SITE = "Feedback can only be sent from this site's own pages."
 TOO_MANY = "You have sent a lot of feedback in the last hour. Please try again later."
-THANKS = "Thank you for your feedback."
-COMMENT_THANKS = "Thank you. Your comment has been sent to the team that writes this guide."
 
 
 # No CSRF token: the question sits on pages served whole from the cache, the same bytes for everyone, so

@@ -2,7 +2,7 @@
 
 from django import template
 
-from feedback.forms import CommentForm
+from feedback.forms import COMMENT_THANKS, THANKS, CommentForm
 
 register = template.Library()
 
@@ -18,7 +18,7 @@ def page_feedback(context):
     return {
         "page": request.path,
         "answered": bool(state),
-        "comment_sent": state == "sent",
+        "status": (COMMENT_THANKS if state == "sent" else THANKS) if state else "",
         "comment_form": CommentForm(initial={"page": request.path, "token": token}, auto_id="page-feedback-%s"),
         "comment_open": bool(token),
     }

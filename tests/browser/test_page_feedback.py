@@ -58,5 +58,9 @@ def test_without_javascript_a_no_opens_the_comment_box_on_the_page(guide, browse
     tab.get_by_role("textbox", name=re.compile("What was wrong or missing?")).fill("Too long.")
     tab.get_by_role("button", name="Send").click()
     tab.wait_for_url("**/articles/precautions/?feedback=sent#page-feedback")
+    expect(tab.locator(".page-feedback-status")).to_have_text(
+        "Thank you. Your comment has been sent to the team that writes this guide."
+    )
+    expect(tab.locator(".page-feedback-comment")).to_be_hidden()
     assert Feedback.objects.get().comment == "Too long."
     context.close()
