@@ -1,82 +1,29 @@
-"""The neutrophil-count form: reads what a person copies from a lab report, checks it against the
-reference's plausible ranges in the unit they chose, and hands the numbers to ``articles.anc``."""
-
-import re
-from decimal import Decimal
+"""The neutrophil-count form: reads what a person copies from a lab report, checks each number against
+the reference's plausible range in the unit it is read in, asks about a number that looks written in the
+other unit, and hands the numbers to ``articles.anc``."""
 
 from django import forms
 from django.core.exceptions import NON_FIELD_ERRORS
 
 from articles import anc
 from articles.anc import AgeGroup, Measure, TemperatureUnit, Unit
+from articles.count_fields import ReportNumberField, UnitAnswerField, choice_field
 
-MAX_NUMBER_LENGTH = 20
-
-# Digits with an optional decimal point; commas only between groups of three, as in "1,200".
-NUMBER = re.compile(r"(?:[0-9]{1,3}(?:,[0-9]{3})+|[0-9]+)(?:\.[0-9]+)?|\.[0-9]+")
-DECIMAL_COMMA = re.compile(r"[0-9]+,[0-9]{1,2}")
-MINUS_SIGNS = ("-", "\N{MINUS SIGN}", "\N{EN DASH}")
-# Text, not type="number": the browser then sends whatever was typed, and the person gets our message.
-NUMBER_INPUT_ATTRS = {"inputmode": "decimal", "autocomplete": "off", "spellcheck": "false", "class": "input-number"}
+# The fields a count is read from: an error in any of them leaves the count unknown.
+COUNT_FIELDS = frozenset(
+    {"unit", "anc", "wbc", "neutrophils_pct", "bands_pct", "age_group", *(str(measure) for measure in Measure)}
+)
 
 
-class ReportNumberField(forms.Field):
-    """A number as a lab report prints it (1200, 1,200, 1.2, .5), cleaned to a ``Decimal``.
-
-    Anything else gets a message that says what to type: words, NaN, infinity, exponents, a decimal
-    comma, a minus sign, or more than ``MAX_NUMBER_LENGTH`` characters. With ``percent`` a trailing
-    "%" is allowed and the value must be 0 to 100.
-    """
-
-    def __init__(self, *, what, example, percent=False, **kwargs):
-        kwargs.setdefault("required", False)
-        kwargs.setdefault("widget", forms.TextInput(attrs=NUMBER_INPUT_ATTRS))
-        super().__init__(**kwargs)
-        self.what = what
-        self.example = example
-        self.percent = percent
-
-    def to_python(self, value):
-        text = "" if value is None else str(value).strip()
-        if self.percent:
-            text = text.removesuffix("%").rstrip()
-        if not text:
-            return None
-        if len(text) > MAX_NUMBER_LENGTH:
-            raise forms.ValidationError(
-                f"{self.what.capitalize()} is too long. Enter just the number from your report", code="too_long"
-            )
-        if text.startswith(MINUS_SIGNS) and NUMBER.fullmatch(text[1:].strip()):
-            raise forms.ValidationError(f"{self.what.capitalize()} cannot be below 0", code="negative")
-        if DECIMAL_COMMA.fullmatch(text):
-            raise forms.ValidationError(
-                f"Use a point for decimals in {self.what}, like {self.example}", code="decimal_comma"
-            )
-        if not NUMBER.fullmatch(text):
-            raise forms.ValidationError(f"Enter {self.what} as a number, like {self.example}", code="invalid")
-        number = Decimal(text.replace(",", ""))
-        if self.percent and number not in anc.PERCENT_RANGE:
-            raise forms.ValidationError(f"Enter {self.what} from 0 to 100", code="out_of_range")
-        return number
-
-
-def choice_field(choices, *, label, missing, initial=None, help_text="", required=True):
-    """A set of radio buttons whose messages say what to choose, for a missing or unknown value."""
-    return forms.ChoiceField(
-        label=label,
-        choices=choices,
-        initial=initial,
-        help_text=help_text,
-        required=required,
-        widget=forms.RadioSelect,
-        error_messages={"required": missing, "invalid_choice": missing},
-    )
+def answer_field(measure):
+    """The name of the hidden field that holds the answer to the unit question about ``measure``."""
+    return f"{measure}_unit"
 
 
 class CountForm(forms.Form):
     """The numbers from a blood test report. Valid means every field is usable and exactly one way of
-    giving the count was used; ``unit_question`` then says whether to ask which unit was meant before
-    ``interpret()`` may be called."""
+    giving the count was used; ``unit_question`` then says whether to ask which unit a number is in
+    before ``interpret()`` may be called. ``emergency_card()`` works on any bound form, valid or not."""
 
     unit = choice_field(
         [
@@ -120,11 +67,16 @@ class CountForm(forms.Form):
         missing="Choose whose count this is",
     )
     lab_lower_limit = ReportNumberField(
-        label="Your laboratory's lower limit for neutrophils, if shown",
-        help_text="The first number of the normal range printed beside the count: 1.8 in “1.8 to 7.5”. "
-        "Use the same unit as the count.",
+        label="From (the lower limit)",
+        help_text="The first number of the range: 1.8 in “1.8 to 7.5”.",
         what="the lower limit",
         example="1.8 or 1,800",
+    )
+    lab_upper_limit = ReportNumberField(
+        label="To (the upper limit)",
+        help_text="The second number of the range: 7.5 in “1.8 to 7.5”.",
+        what="the upper limit",
+        example="7.5 or 7,500",
     )
     temperature = ReportNumberField(
         label="Your temperature now, if you have taken it",
@@ -139,52 +91,80 @@ class CountForm(forms.Form):
         missing="Choose °C or °F",
     )
     feels_unwell = forms.BooleanField(label="I feel hot and shivery, or generally unwell", required=False)
-    # Sent by the "Did you mean …?" buttons: the person has chosen a reading, so do not ask again.
-    unit_checked = forms.BooleanField(required=False, widget=forms.HiddenInput)
+    # Sent by the "Did you mean …?" buttons: the unit the person chose for one number. That number is
+    # then never asked about again, so answering cannot loop.
+    anc_unit = UnitAnswerField()
+    wbc_unit = UnitAnswerField()
+    lab_lower_limit_unit = UnitAnswerField()
+    lab_upper_limit_unit = UnitAnswerField()
 
     unit_question = None
+    units = None  # {Measure: Unit}, the unit each number is read in, once the form's unit is known
 
     def clean(self):
         cleaned = super().clean()
         self._require_one_way_of_giving_the_count()
-        unit = Unit(cleaned["unit"]) if cleaned.get("unit") else None
-        if unit is not None:
-            self._check_count(Measure.ANC, "anc", unit)
-            self._check_count(Measure.WBC, "wbc", unit)
-            self._check_in_unit("lab_lower_limit", anc.LAB_LIMIT_RANGE, unit, ", in the same unit as the count")
+        if cleaned.get("unit"):
+            self._read_numbers(Unit(cleaned["unit"]))
         self._check_percentages_together()
         self._check_temperature()
         return cleaned
 
-    def interpret(self):
-        """Return the ``anc.Interpretation`` of a valid form (call only when there is no unit question)."""
+    def interpret(self, reading=None):
+        """Return the ``anc.Interpretation`` of a valid form with no unit question open; or, with
+        ``reading`` (an ``anc.Reading`` of the open question), as that number would be read in that unit."""
         data = self.cleaned_data
-        unit = Unit(data["unit"])
+        units = dict(self.units)
+        if reading is not None:
+            units[self.unit_question.measure] = reading.unit
 
-        def cells(name):
-            return None if data.get(name) is None else anc.to_cells_per_ul(data[name], unit)
+        def cells(measure):
+            value = data.get(str(measure))
+            return None if value is None else anc.to_cells_per_ul(value, units[measure])
 
         return anc.interpret_count(
-            anc=cells("anc"),
-            wbc=cells("wbc"),
+            anc=cells(Measure.ANC),
+            wbc=cells(Measure.WBC),
+            wbc_unit=units[Measure.WBC],
             segs_pct=data.get("neutrophils_pct"),
             bands_pct=data.get("bands_pct"),
             age_group=AgeGroup(data["age_group"]),
-            lab_lower_limit=cells("lab_lower_limit"),
-            temperature=self._temperature(),
+            lab_lower_limit=cells(Measure.LAB_LOWER_LIMIT),
+            lab_upper_limit=cells(Measure.LAB_UPPER_LIMIT),
+            temperature=self._readable_temperature(),
             feels_unwell=data.get("feels_unwell", False),
         )
 
+    def emergency_card(self):
+        """Return the emergency card this answer opens with, or None, for any bound form: a result, a
+        unit question or a page of errors (the safety net of reference section 6).
+
+        The count is what it could be: its category when it can be read, each reading's while a unit
+        question is open, and unknown when it is missing or any field it is read from has an error.
+        A temperature that cannot be read is no fever sign; the "unwell" tick still is.
+        """
+        data = self.cleaned_data
+        age_group = None if "age_group" in self.errors else AgeGroup(data["age_group"])
+        return anc.emergency_card(
+            fever_signs=anc.has_fever_signs(self._readable_temperature(), data.get("feels_unwell", False)),
+            age_group=age_group,
+            categories=self._possible_categories(),
+        )
+
     def resubmission(self):
-        """The typed values as (name, value) pairs, for the "Did you mean …?" buttons to post again
-        with the unit the person picks. Leaves out the unit; marks the unit as checked."""
+        """The typed values as (name, value) pairs, for the "Did you mean …?" buttons to post again with
+        the answer to the question they add."""
         pairs = []
         for name in self.fields:
             value = self[name].value()
-            if name in ("unit", "unit_checked") or value in (None, "", False):
+            if value in (None, "", False):
                 continue
             pairs.append((self.add_prefix(name), "on" if value is True else value))
-        return [*pairs, (self.add_prefix("unit_checked"), "on")]
+        return pairs
+
+    def answer_name(self):
+        """The name the open question's buttons post their unit under."""
+        return self.add_prefix(answer_field(self.unit_question.measure))
 
     def error_links(self):
         """Each error with the id of the input it belongs to, for the error summary."""
@@ -218,22 +198,56 @@ class CountForm(forms.Form):
         elif differential and not self._given("neutrophils_pct"):
             self.add_error("neutrophils_pct", "Enter the % neutrophils from your report")
 
-    def _check_count(self, measure, name, unit):
-        typed = self.cleaned_data.get(name)
-        if typed is None or name in self.errors:
-            return
-        if not self.cleaned_data.get("unit_checked"):
-            self.unit_question = anc.unit_question(measure, typed, unit)
-            if self.unit_question is not None:
-                return
-        self._check_in_unit(name, measure.plausible, unit)
+    def _read_numbers(self, unit):
+        """Read every typed number in its unit: a number that looks written in the other unit and has not
+        been answered about waits for its question (the first is ``unit_question``); any other number out
+        of its range gets an error."""
+        answers = {measure: self.cleaned_data[answer_field(measure)] for measure in Measure}
+        answered = {
+            measure: unit
+            for measure, unit in answers.items()
+            if unit is not None and self.cleaned_data.get(measure) is not None
+        }
+        self.units = anc.reading_units(unit, answered)
+        typed = {
+            measure: self.cleaned_data[measure]
+            for measure in Measure
+            if self.cleaned_data.get(measure) is not None and measure not in self.errors
+        }
+        questions = anc.open_unit_questions(typed, self.units, answered)
+        waiting = {question.measure for question in questions}
+        self.unit_question = questions[0] if questions else None
+        for measure in typed.keys() - waiting:
+            self._check_in_unit(measure, self.units[measure])
+        self._check_range_order({measure: typed[measure] for measure in typed.keys() - waiting})
 
-    def _check_in_unit(self, name, plausible, unit, hint=""):
-        typed = self.cleaned_data.get(name)
-        if typed is None or name in self.errors or anc.to_cells_per_ul(typed, unit) in plausible:
+    def _check_range_order(self, settled):
+        """The upper limit must be above the lower one, when both are read and in range."""
+        lower, upper = Measure.LAB_LOWER_LIMIT, Measure.LAB_UPPER_LIMIT
+        if not {lower, upper} <= settled.keys() or {lower, upper} & set(self.errors):
+            return
+        if anc.to_cells_per_ul(settled[upper], self.units[upper]) <= anc.to_cells_per_ul(
+            settled[lower], self.units[lower]
+        ):
+            self.add_error(str(upper), "The upper limit must be above the lower limit. Check them against your report")
+
+    def _check_in_unit(self, measure, unit):
+        plausible = measure.plausible
+        if anc.to_cells_per_ul(self.cleaned_data[measure], unit) in plausible:
             return
         low, high = (anc.format_number(anc.from_cells_per_ul(edge, unit)) for edge in (plausible.low, plausible.high))
-        self.add_error(name, f"Enter {self.fields[name].what} from {low} to {high} {unit.symbol}{hint}")
+        hint = "" if measure.is_count else ", in the same unit as the count"
+        self.add_error(str(measure), f"Enter {self.fields[measure].what} from {low} to {high} {unit.symbol}{hint}")
+
+    def _possible_categories(self):
+        """What the count could be (see ``emergency_card``): () when it is unknown."""
+        if self.units is None or COUNT_FIELDS & set(self.errors):
+            return ()
+        readings = self.unit_question.plausible_readings if self.unit_question else (None,)
+        try:
+            return tuple(self.interpret(reading).category for reading in readings)
+        except ValueError:  # another number still waits for its own question: the count is not known yet
+            return ()
 
     def _check_percentages_together(self):
         segs, bands = self.cleaned_data.get("neutrophils_pct"), self.cleaned_data.get("bands_pct")
@@ -251,6 +265,10 @@ class CountForm(forms.Form):
             unit = TemperatureUnit(self.cleaned_data["temperature_unit"])
             low, high = (anc.format_number(edge) for edge in unit.plausible)
             self.add_error("temperature", f"Enter a temperature from {low} to {high} {unit.symbol}. Check the unit too")
+
+    def _readable_temperature(self):
+        """The temperature, or None when none was given or it has an error."""
+        return None if {"temperature", "temperature_unit"} & set(self.errors) else self._temperature()
 
     def _temperature(self):
         value = self.cleaned_data.get("temperature")

@@ -102,7 +102,9 @@ def neutrophil_count(request):
 
     Template: articles/neutrophil_count.html. Context: `form`, a CountForm; `question`, an
     anc.UnitQuestion when a number looks written in the other unit; `result`, an anc.Interpretation
-    when the form was valid and no question is open; `sources`, anc.SOURCES.
+    when the form was valid and no question is open; `emergency_card`, the anc.CareCard the answer opens
+    with, or None; `standing_card`, anc.STANDING_FEVER on every answer to a posted form (result, question
+    or errors), None on GET; `sources`, anc.SOURCES.
 
     What is typed is health data: it arrives only by POST, is never stored or logged, is hidden from
     error reports (every local variable of every frame under this view too), and the page is sent with
@@ -110,9 +112,11 @@ def neutrophil_count(request):
     working while the database is down.
     """
     form = CountForm(request.POST if request.method == "POST" else None)
-    question = result = None
-    if form.is_valid():
-        question = form.unit_question
-        result = None if question else form.interpret()
-    context = {"form": form, "question": question, "result": result, "sources": anc.SOURCES}
-    return render(request, "articles/neutrophil_count.html", context)
+    context = {"form": form, "question": None, "result": None, "emergency_card": None, "standing_card": None}
+    if form.is_bound:
+        if form.is_valid():
+            context["question"] = form.unit_question
+            context["result"] = None if form.unit_question else form.interpret()
+        context["emergency_card"] = form.emergency_card()
+        context["standing_card"] = anc.STANDING_FEVER
+    return render(request, "articles/neutrophil_count.html", {**context, "sources": anc.SOURCES})

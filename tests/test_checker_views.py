@@ -92,6 +92,14 @@ CATEGORIES = [
     ({"wbc": "9.2", "neutrophils_pct": "33", "bands_pct": "1", "unit": "x10e9_per_l"}, "normal", "3128"),
     ({"wbc": "1.0", "neutrophils_pct": "11", "bands_pct": "5", "unit": "x10e9_per_l"}, "severe", "160"),
     ({"wbc": "1234", "neutrophils_pct": "33"}, "severe", "407"),
+    ({"anc": "7700"}, "normal", "7700"),
+    ({"anc": "7701"}, "high", "7701"),
+    ({"anc": "80", "unit": "x10e9_per_l"}, "high", "80000"),
+    ({"anc": "7.6", "unit": "x10e9_per_l", "lab_upper_limit": "7.5"}, "high", "7600"),
+    ({"anc": "9", "unit": "x10e9_per_l", "lab_lower_limit": "2", "lab_upper_limit": "10"}, "normal", "9000"),
+    ({"anc": "999", "age_group": "young_infant"}, "moderate", "999"),
+    ({"anc": "1000", "age_group": "young_infant"}, "normal", "1000"),
+    ({"anc": "80000", "age_group": "newborn"}, "not-graded", "80000"),
 ]
 
 
@@ -112,11 +120,11 @@ def test_the_answer_shows_both_units_and_the_plain_category(check_count):
 
 def test_a_computed_count_shows_the_filled_in_formula(check_count):
     html = answer_of(check_count(wbc="9.2", neutrophils_pct="33", bands_pct="1", unit="x10e9_per_l"))
-    assert "9,200 × (33 + 1) ÷ 100 = 3,128 cells/µL" in html
+    assert "9.2 ×10⁹/L × (33 % + 1 %) = 3.128 ×10⁹/L = 3,128 cells/µL" in html
 
 
 def test_a_count_given_directly_shows_no_formula(check_count):
-    assert "÷ 100" not in answer_of(check_count(anc="3128"))
+    assert "How your count was worked out" not in answer_of(check_count(anc="3128"))
 
 
 @pytest.mark.parametrize(
@@ -135,15 +143,43 @@ def test_a_count_given_directly_shows_no_formula(check_count):
         ({"anc": "9000", "age_group": "newborn", "feels_unwell": "on"}, ["emergency", "urgent"]),
         ({"anc": "9000", "age_group": "newborn", "temperature": "38.1"}, ["emergency", "urgent"]),
         ({"anc": "1500", "age_group": "child", "feels_unwell": "on"}, ["urgent"]),
+        ({"anc": "3000", "age_group": "young_infant", "temperature": "38.5"}, ["emergency", "urgent"]),
+        ({"anc": "9000", "temperature": "39"}, ["urgent"]),
+        # The safety net: a unit question, and a page of errors, carry the cards too.
+        ({"anc": "0.3", "temperature": "39"}, ["emergency", "urgent"]),
+        (
+            {"anc": "0.3", "unit": "x10e9_per_l", "lab_lower_limit": "1800", "feels_unwell": "on"},
+            ["emergency", "urgent"],
+        ),
+        ({"anc": "1.2"}, ["urgent"]),
+        ({"feels_unwell": "on"}, ["emergency", "urgent"]),
+        ({"anc": "lots", "temperature": "39"}, ["emergency", "urgent"]),
+        ({"anc": "1200", "temperature": "101"}, ["urgent"]),
+        ({}, ["urgent"]),
     ],
 )
-def test_care_cards_emergency_first_when_it_applies_and_the_fever_card_always(check_count, fields, urgencies):
+def test_care_cards_emergency_first_when_it_applies_and_the_fever_card_on_every_answer(check_count, fields, urgencies):
     assert urgencies_of(check_count(**fields)) == urgencies
 
 
-def test_the_emergency_card_opens_the_answer(check_count):
+@pytest.mark.parametrize(
+    ("fields", "opening"),
+    [({"anc": "300", "feels_unwell": "on"}, "data-category"), ({"anc": "0.3", "feels_unwell": "on"}, "Did you mean")],
+)
+def test_the_emergency_card_opens_a_result_and_a_question(check_count, fields, opening):
+    html = answer_of(check_count(**fields))
+    assert html.index('data-urgency="emergency"') < html.index(opening) < html.index('data-urgency="urgent"')
+
+
+def test_the_emergency_card_comes_before_the_error_summary(check_count):
+    html = answer_of(check_count(feels_unwell="on"))
+    assert (
+        html.index('data-urgency="emergency"') < html.index("There is a problem") < html.index('data-urgency="urgent"')
+    )
+
+
+def test_nothing_comes_before_the_emergency_card(check_count):
     html = answer_of(check_count(anc="300", feels_unwell="on"))
-    assert html.index('data-urgency="emergency"') < html.index("data-category")
     assert "<h2" not in html[: html.index('data-urgency="emergency"')]
 
 
@@ -160,6 +196,10 @@ def test_care_cards_are_labelled_regions_that_name_their_urgency(check_count):
 LAB_RANGE = "The range printed on your report is the one that counts."
 DUFFY_NULL = "Some people have a lower count that is normal and healthy for them."
 NEWBORN = "A newborn baby's count changes a lot from day to day"
+LABS_USE_1500 = "Many laboratories put the lower limit at 1,500 and would call it normal."
+HIGH = "This is <strong>higher than the usual range</strong>."
+LOW_COUNTS_GUIDE = "This guide is about low counts, so ask your care team what a high count means for you."
+YOUNG_RANGES = "Children's and babies' ranges are different from adults'."
 
 
 @pytest.mark.parametrize(
@@ -170,6 +210,10 @@ NEWBORN = "A newborn baby's count changes a lot from day to day"
         ({"anc": "1200"}, [LAB_RANGE, DUFFY_NULL], [NEWBORN]),
         ({"anc": "800"}, [LAB_RANGE], [DUFFY_NULL, NEWBORN]),
         ({"anc": "9000", "age_group": "newborn"}, [LAB_RANGE, NEWBORN], [DUFFY_NULL]),
+        ({"anc": "1600"}, [LABS_USE_1500], []),
+        ({"anc": "1750", "lab_lower_limit": "1800"}, [], [LABS_USE_1500]),
+        ({"anc": "9000"}, [LAB_RANGE, HIGH, LOW_COUNTS_GUIDE], [YOUNG_RANGES, DUFFY_NULL]),
+        ({"anc": "9000", "age_group": "child"}, [HIGH, LOW_COUNTS_GUIDE, YOUNG_RANGES], []),
     ],
 )
 def test_notes(check_count, fields, shown, hidden):
@@ -191,30 +235,71 @@ def test_the_answer_has_the_disclaimer_and_its_sources(check_count):
     assert "This tool does not diagnose. Your care team knows your history and your laboratory's ranges." in html
     assert "How we worked this out" in html
     assert "Common Terminology Criteria for Adverse Events" in html
+    assert "StatPearls, “Neutrophilia” (NBK570571)" in html
+    assert "NICE guideline NG143" in html
 
 
-def test_an_implausible_number_gets_a_question_and_no_interpretation(check_count):
+@pytest.mark.parametrize(
+    ("fields", "band"), [({"anc": "1200"}, "mild"), ({"anc": "9000"}, "high"), ({"anc": "50"}, "profound")]
+)
+def test_the_result_draws_the_count_on_the_scale_of_bands(check_count, fields, band):
+    html = answer_of(check_count(**fields))
+    scale = re.search(r"<figure class=\"count-scale\" data-scale>(.*?)</figure>", html, re.S)
+    assert scale is not None
+    assert re.findall(r'data-band="([^"]+)"', scale[1]) == [
+        "profound",
+        "severe",
+        "moderate",
+        "mild",
+        "borderline",
+        "normal",
+        "high",
+    ]
+    current = re.findall(r'data-band="([^"]+)" aria-current="true"', scale[1])
+    assert current == [band]
+    assert "Your count: " in scale[1]
+    assert "is in the band" in scale[1]
+
+
+def test_a_newborn_count_has_no_scale(check_count):
+    assert "data-scale" not in answer_of(check_count(anc="9000", age_group="newborn"))
+
+
+def test_an_implausible_number_gets_a_question_with_both_readings_as_buttons(check_count):
     response = check_count(anc="1.2")
     html = answer_of(response)
     assert response.status_code == 200
     assert summary_of(response) is None
-    assert "data-urgency" not in html
     assert "Did you mean 1.2 ×10⁹/L (1,200 cells/µL)?" in html
-    assert '<button class="button" type="submit" name="unit" value="x10e9_per_l">' in html
-    assert 'name="unit" value="cells_per_ul">No, use 1.2 cells/µL' in html
+    assert (
+        '<button class="button" type="submit" name="anc_unit" value="x10e9_per_l">Use 1.2 ×10⁹/L (1,200 cells/µL)</button>'
+        in html
+    )
+    assert 'name="anc_unit" value="cells_per_ul">Keep 1.2 cells/µL</button>' in html
     assert '<input type="hidden" name="anc" value="1.2">' in html
-    assert '<input type="hidden" name="unit_checked" value="on">' in html
+    assert '<input type="hidden" name="unit" value="cells_per_ul">' in html
 
 
 def test_a_reading_that_is_not_possible_is_not_offered(check_count):
     html = answer_of(check_count(anc="1200", unit="x10e9_per_l"))
     assert "Did you mean 1,200 cells/µL (1.2 ×10⁹/L)?" in html
-    assert 'value="x10e9_per_l">No' not in html
+    assert "Keep" not in html
 
 
-@pytest.mark.parametrize(("unit", "answer"), [("x10e9_per_l", ("mild", "1200")), ("cells_per_ul", ("profound", "1"))])
-def test_choosing_a_reading_answers_with_that_unit(check_count, unit, answer):
-    assert summary_of(check_count(anc="1.2", unit=unit, unit_checked="on")) == answer
+@pytest.mark.parametrize(("answer", "result"), [("x10e9_per_l", ("mild", "1200")), ("cells_per_ul", ("profound", "1"))])
+def test_choosing_a_reading_answers_with_that_unit(check_count, answer, result):
+    assert summary_of(check_count(anc="1.2", anc_unit=answer)) == result
+
+
+def test_each_number_gets_its_own_question_and_none_twice(check_count):
+    typed = {"anc": "1.2", "lab_lower_limit": "1800"}
+    assert "Did you mean 1.2 ×10⁹/L" in answer_of(check_count(**typed))
+    html = answer_of(check_count(**typed, anc_unit="x10e9_per_l"))
+    assert "Did you mean a lower limit of 1,800 cells/µL (1.8 ×10⁹/L)?" in html
+    assert 'name="lab_lower_limit_unit" value="cells_per_ul">Use 1,800 cells/µL (1.8 ×10⁹/L)</button>' in html
+    assert '<input type="hidden" name="anc_unit" value="x10e9_per_l">' in html
+    done = check_count(**typed, anc_unit="x10e9_per_l", lab_lower_limit_unit="cells_per_ul")
+    assert summary_of(done) == ("mild", "1200")
 
 
 def test_the_question_form_posts_without_putting_numbers_in_its_address(check_count):
@@ -235,6 +320,8 @@ BAD_INPUTS = [
     ({"wbc": "4000", "neutrophils_pct": "101"}, "neutrophils_pct"),
     ({"wbc": "600000", "neutrophils_pct": "30"}, "wbc"),
     ({"anc": "1200", "lab_lower_limit": "100"}, "lab_lower_limit"),
+    ({"anc": "1200", "lab_upper_limit": "2000"}, "lab_upper_limit"),
+    ({"anc": "1200", "lab_lower_limit": "4000", "lab_upper_limit": "3500"}, "lab_upper_limit"),
     ({"anc": "1200", "temperature": "50"}, "temperature"),
     ({"anc": "1200", "unit": "furlongs"}, "unit"),
     ({"anc": "1200", "age_group": "teenager"}, "age_group"),
@@ -294,7 +381,8 @@ def test_the_page_has_no_inline_script_style_or_handlers(check_count):
 @pytest.mark.parametrize(
     "fields",
     [
-        {"anc": "1234.567", "temperature": "38.76", "lab_lower_limit": "1987.65"},
+        {"anc": "1234.567", "temperature": "38.76", "lab_lower_limit": "1987.65", "lab_upper_limit": "7654.32"},
+        {"anc": "1.2345", "lab_lower_limit": "1987.65", "anc_unit": "x10e9_per_l"},
         {"anc": "1.2345"},
         {"anc": "1234.567", "temperature": "hot", "lab_lower_limit": "19.876"},
         {"wbc": "8765.43", "neutrophils_pct": "12.34", "bands_pct": "5.67"},

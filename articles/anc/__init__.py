@@ -8,15 +8,17 @@ Counts are ``Decimal`` cells per microlitre (cells/µL) unless a name says other
 them is exact. A count that is computed or converted is rounded to the nearest whole cell/µL, halves
 up, before it is graded: the whole number is what the page shows, so the grade always matches it.
 
-The modules, by reference section: ``counts`` (1 and 2), ``grading`` (3 and 4), ``fever`` (6),
-``care_cards`` (6), ``interpretation`` (5 and 6, the whole answer), ``sources``.
+The modules, by reference section: ``counts`` (1 and 2), ``grading`` (3 and 4), ``scale`` (the bands
+of 3 and 4 as a result draws them), ``fever`` (6), ``care_cards`` (6), ``interpretation`` (5 and 6,
+the whole answer), ``sources``.
 """
 
-from .care_cards import EMERGENCY, EMERGENCY_NEWBORN, STANDING_FEVER, CareCard, Urgency, emergency_card
+from .care_cards import EMERGENCY, EMERGENCY_BABY, STANDING_FEVER, CareCard, Urgency, emergency_card
 from .counts import (
     ANC_RANGE,
     ANC_SUSPECT_BELOW_CELLS_PER_UL,
-    LAB_LIMIT_RANGE,
+    LAB_LOWER_LIMIT_RANGE,
+    LAB_UPPER_LIMIT_RANGE,
     PERCENT_RANGE,
     WBC_RANGE,
     Measure,
@@ -29,14 +31,30 @@ from .counts import (
     format_both_units,
     format_count,
     format_number,
+    format_typed,
     from_cells_per_ul,
+    open_unit_questions,
+    reading_units,
     to_cells_per_ul,
     unit_question,
     whole_cells,
 )
 from .fever import TEMPERATURE_RANGE_C, Temperature, TemperatureUnit, has_fever_signs
-from .grading import ADULT_LOW_AT_OR_BELOW, LOW_BELOW, AgeGroup, Category, grade, grade_low_count, is_low, low_rule
+from .grading import (
+    ADULT_LOW_AT_OR_BELOW,
+    HIGH_ABOVE,
+    LOW_BELOW,
+    AgeGroup,
+    Category,
+    grade,
+    grade_low_count,
+    is_high,
+    is_low,
+    meaning,
+    range_rules,
+)
 from .interpretation import Interpretation, Note, RelatedArticle, interpret_count, related_articles
+from .scale import Band, scale
 from .sources import SOURCES, Source
 
 __all__ = [
@@ -44,8 +62,10 @@ __all__ = [
     "ANC_RANGE",
     "ANC_SUSPECT_BELOW_CELLS_PER_UL",
     "EMERGENCY",
-    "EMERGENCY_NEWBORN",
-    "LAB_LIMIT_RANGE",
+    "EMERGENCY_BABY",
+    "HIGH_ABOVE",
+    "LAB_LOWER_LIMIT_RANGE",
+    "LAB_UPPER_LIMIT_RANGE",
     "LOW_BELOW",
     "PERCENT_RANGE",
     "SOURCES",
@@ -53,6 +73,7 @@ __all__ = [
     "TEMPERATURE_RANGE_C",
     "WBC_RANGE",
     "AgeGroup",
+    "Band",
     "CareCard",
     "Category",
     "Interpretation",
@@ -73,14 +94,20 @@ __all__ = [
     "format_both_units",
     "format_count",
     "format_number",
+    "format_typed",
     "from_cells_per_ul",
     "grade",
     "grade_low_count",
     "has_fever_signs",
     "interpret_count",
+    "is_high",
     "is_low",
-    "low_rule",
+    "meaning",
+    "open_unit_questions",
+    "range_rules",
+    "reading_units",
     "related_articles",
+    "scale",
     "to_cells_per_ul",
     "unit_question",
     "whole_cells",

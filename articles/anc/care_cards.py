@@ -1,11 +1,15 @@
-"""The care cards a result carries (reference section 6): the emergency card first when it applies,
-then the standing fever card on every result. Each card has the NHS shape: a heading that is the
-action, at most five bullets, and the urgency named for screen readers."""
+"""The care cards every answer carries (reference section 6): the emergency card first when it applies,
+then the standing fever card on every answer to the form, be it a result, a unit question or a page
+of errors. Each card has the NHS shape: a heading that is the action, at most five bullets, and the
+urgency named for screen readers."""
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from dataclasses import dataclass
 from enum import StrEnum
+
+from .grading import AgeGroup, Category
 
 
 class Urgency(StrEnum):
@@ -28,26 +32,28 @@ class CareCard:
     bullets: tuple[str, ...]
 
 
+# Written for someone who has, or may have, a low count: it also opens answers whose count is unknown.
 EMERGENCY = CareCard(
     Urgency.EMERGENCY,
     "Get medical help now",
     (
         "Call your care team's 24-hour number now, or call emergency services.",
-        "Tell them you may have a low neutrophil count.",
+        "Tell them you have, or may have, a low neutrophil count (for example during chemotherapy).",
         "Do not wait to see if it goes away.",
         "A fever, a low temperature or feeling unwell with a low neutrophil count can be "
         "a serious infection (neutropenic sepsis).",
     ),
 )
 
-EMERGENCY_NEWBORN = CareCard(
+EMERGENCY_BABY = CareCard(
     Urgency.EMERGENCY,
     "Get medical help for your baby now",
     (
         "Call your baby's care team now, or call emergency services.",
-        "Tell them your baby is under 2 weeks old and may have a low neutrophil count.",
+        "Tell them how old your baby is, and that your baby may have a low neutrophil count.",
         "Do not wait to see if it goes away.",
-        "In a baby this young, a fever, a low temperature or seeming unwell is an emergency by itself.",
+        "In a baby under 3 months, a fever, a low temperature or seeming unwell is an emergency by itself, "
+        "whatever the count.",
     ),
 )
 
@@ -63,8 +69,20 @@ STANDING_FEVER = CareCard(
 )
 
 
-def emergency_card(*, emergency: bool, newborn: bool) -> CareCard | None:
-    """Return the emergency card when it applies, written for a baby when the count is a newborn's."""
-    if not emergency:
+def emergency_card(
+    *, fever_signs: bool, age_group: AgeGroup | None, categories: Collection[Category]
+) -> CareCard | None:
+    """Return the emergency card when it applies, or None.
+
+    ``categories`` are what the count could be: one when it is known, one per possible reading while a
+    unit question is open, none when the count is unknown (left empty, or unreadable). With fever signs
+    the card applies to a baby under 3 months whatever the count (written for the baby), and otherwise
+    when the count is unknown or could be low.
+    """
+    if not fever_signs:
         return None
-    return EMERGENCY_NEWBORN if newborn else EMERGENCY
+    if age_group is not None and age_group.is_under_3_months:
+        return EMERGENCY_BABY
+    if not categories or any(category.is_neutropenia for category in categories):
+        return EMERGENCY
+    return None

@@ -1,8 +1,13 @@
 """Counts: the two units, exact conversion and rounding, plausible ranges, the formula for the ANC,
-and the "Did you mean …?" question for a number typed in the wrong unit (reference sections 1 and 2)."""
+and the "Did you mean …?" question for a number typed in the wrong unit (reference sections 1 and 2).
+
+Every number a person types is read in a unit: its own answer to a unit question when they gave one,
+otherwise (for a laboratory limit) the unit they chose for the count, otherwise the unit picked on the
+form. A number is asked about at most once, so answering never leads back to the same question."""
 
 from __future__ import annotations
 
+from collections.abc import Collection, Mapping
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Context, Decimal, DivisionByZero, Inexact, InvalidOperation, Overflow
 from enum import StrEnum
@@ -50,6 +55,12 @@ def format_number(value: Decimal | int) -> str:
     return f"{Decimal(value).normalize(_EXACT):,f}"
 
 
+def format_typed(value: Decimal) -> str:
+    """Write a number as the person typed it, keeping its decimal places (1.0 stays 1.0), with commas
+    between thousands."""
+    return f"{value:,f}"
+
+
 def format_count(cells: Decimal | int, unit: Unit) -> str:
     """Write a count in ``unit`` with its symbol: "1,200 cells/µL" or "1.2 ×10⁹/L"."""
     value = from_cells_per_ul(Decimal(cells), unit)
@@ -80,25 +91,47 @@ class PlausibleRange:
 ANC_RANGE = PlausibleRange(Decimal(0), Decimal(100_000))
 WBC_RANGE = PlausibleRange(Decimal(100), Decimal(500_000))
 PERCENT_RANGE = PlausibleRange(Decimal(0), Decimal(100))
-LAB_LIMIT_RANGE = PlausibleRange(Decimal(200), Decimal(5_000))
+LAB_LOWER_LIMIT_RANGE = PlausibleRange(Decimal(200), Decimal(5_000))
+LAB_UPPER_LIMIT_RANGE = PlausibleRange(Decimal(3_000), Decimal(15_000))
 
 # An ANC this low in cells/µL is more often a ×10⁹/L number with the wrong unit picked.
 ANC_SUSPECT_BELOW_CELLS_PER_UL = Decimal(50)
 
 
 class Measure(StrEnum):
-    """A count a person can type: the ANC itself, or the white cell count it is worked out from."""
+    """A number a person can type in a unit: the ANC itself, the white cell count it is worked out from,
+    and the two ends of the laboratory's range. The value is the form field's name."""
 
     ANC = "anc"
     WBC = "wbc"
+    LAB_LOWER_LIMIT = "lab_lower_limit"
+    LAB_UPPER_LIMIT = "lab_upper_limit"
 
     @property
     def plausible(self) -> PlausibleRange:
-        return ANC_RANGE if self is Measure.ANC else WBC_RANGE
+        return _PLAUSIBLE[self]
 
     @property
     def noun(self) -> str:
-        return "neutrophil count" if self is Measure.ANC else "white cell count"
+        return _NOUNS[self]
+
+    @property
+    def is_count(self) -> bool:
+        return self in (Measure.ANC, Measure.WBC)
+
+
+_PLAUSIBLE = {
+    Measure.ANC: ANC_RANGE,
+    Measure.WBC: WBC_RANGE,
+    Measure.LAB_LOWER_LIMIT: LAB_LOWER_LIMIT_RANGE,
+    Measure.LAB_UPPER_LIMIT: LAB_UPPER_LIMIT_RANGE,
+}
+_NOUNS = {
+    Measure.ANC: "neutrophil count",
+    Measure.WBC: "white cell count",
+    Measure.LAB_LOWER_LIMIT: "lower limit",
+    Measure.LAB_UPPER_LIMIT: "upper limit",
+}
 
 
 @dataclass(frozen=True)
@@ -128,14 +161,32 @@ class UnitQuestion:
         return (self.as_typed, self.other)
 
     @property
+    def plausible_readings(self) -> tuple[Reading, ...]:
+        """The readings offered as buttons: the other unit's always, the typed one when it is possible."""
+        return (self.other, self.as_typed) if self.as_typed.plausible else (self.other,)
+
+    @property
+    def heading(self) -> str:
+        of = "" if self.measure.is_count else f"a {self.measure.noun} of "
+        return f"Did you mean {of}{self.other.label}?"
+
+    @property
+    def use_label(self) -> str:
+        return f"Use {self.other.label}"
+
+    @property
+    def keep_label(self) -> str:
+        return f"Keep {format_typed(self.typed)} {self.as_typed.unit.symbol}"
+
+    @property
     def why(self) -> str:
         """Why the number was not taken as typed, in plain words."""
-        typed = f"{format_number(self.typed)} {self.as_typed.unit.symbol}"
+        typed = f"{format_typed(self.typed)} {self.as_typed.unit.symbol}"
         if not self.as_typed.plausible:
             return f"A {self.measure.noun} of {typed} is not possible, so we have not worked anything out yet."
         return (
             f"A {self.measure.noun} of {typed} would be extremely low. Many reports write "
-            f"{format_number(self.typed)} to mean {self.other.label}, so we have not worked anything out yet."
+            f"{format_typed(self.typed)} to mean {self.other.label}, so we have not worked anything out yet."
         )
 
 
@@ -161,19 +212,41 @@ def unit_question(measure: Measure, typed: Decimal, unit: Unit) -> UnitQuestion 
     )
 
 
+def reading_units(unit: Unit, answers: Mapping[Measure, Unit]) -> dict[Measure, Unit]:
+    """Return the unit each number is read in: its own answer to a unit question; else, for a laboratory
+    limit, the unit chosen for the count (limits are in the count's unit); else ``unit``, the form's."""
+    count_unit = answers.get(Measure.ANC) or answers.get(Measure.WBC) or unit
+    return {measure: answers.get(measure, count_unit if not measure.is_count else unit) for measure in Measure}
+
+
+def open_unit_questions(
+    typed: Mapping[Measure, Decimal], units: Mapping[Measure, Unit], answered: Collection[Measure]
+) -> list[UnitQuestion]:
+    """Return the questions still to ask, in the order of ``Measure``: one for each typed number not yet
+    answered that is implausible in its unit. An answered number is never asked about again."""
+    questions = (unit_question(measure, typed[measure], units[measure]) for measure in Measure if measure in typed)
+    return [question for question in questions if question is not None and question.measure not in answered]
+
+
 def compute_anc(wbc: Decimal, segs_pct: Decimal, bands_pct: Decimal = Decimal(0)) -> Decimal:
     """Return the exact ANC in cells/µL: WBC (cells/µL) × (% segmented + % bands) ÷ 100."""
     return _EXACT.multiply(wbc, _EXACT.add(segs_pct, bands_pct)).scaleb(-2, _EXACT)
 
 
-def anc_formula(wbc: Decimal, segs_pct: Decimal, bands_pct: Decimal) -> str:
-    """Return the ANC formula filled in with these numbers, and the rounding when there is one."""
-    exact = compute_anc(wbc, segs_pct, bands_pct)
-    text = (
-        f"{format_number(wbc)} × ({format_number(segs_pct)} + {format_number(bands_pct)}) ÷ 100"
-        f" = {format_number(exact)} cells/µL"
-    )
-    rounded = whole_cells(exact)
-    if rounded != exact:
-        text += f", rounded to {format_number(rounded)}"
+def anc_formula(wbc: Decimal, unit: Unit, segs_pct: Decimal, bands_pct: Decimal | None) -> str:
+    """Return the ANC formula with the numbers as the person typed them, ``wbc`` in its own ``unit``, then
+    the result in that unit and in cells/µL, with the rounding when there is one:
+    "9.2 ×10⁹/L × (33 % + 1 %) = 3.128 ×10⁹/L = 3,128 cells/µL"."""
+    percentages = f"{format_typed(segs_pct)} %"
+    if bands_pct is not None:
+        percentages = f"({percentages} + {format_typed(bands_pct)} %)"
+    cells = compute_anc(to_cells_per_ul(wbc, unit), segs_pct, bands_pct or Decimal(0))
+    steps = [f"{format_typed(wbc)} {unit.symbol} × {percentages}"]
+    if unit is Unit.X10E9_PER_L:
+        steps.append(f"{format_number(from_cells_per_ul(cells, unit))} {unit.symbol}")
+    steps.append(f"{format_number(cells)} cells/µL")
+    text = " = ".join(steps)
+    rounded = whole_cells(cells)
+    if rounded != cells:
+        text += f", rounded to {format_number(rounded)} cells/µL"
     return text

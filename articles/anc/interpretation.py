@@ -1,5 +1,5 @@
-"""What a count means, put together: the grade, the emergency, the notes and the articles to read
-(reference sections 5 and 6)."""
+"""What a count means, put together: the grade, its place on the scale, the emergency, the notes and the
+articles to read (reference sections 5 and 6)."""
 
 from __future__ import annotations
 
@@ -7,20 +7,23 @@ from dataclasses import dataclass
 from decimal import Decimal
 from enum import StrEnum
 
-from .care_cards import STANDING_FEVER, CareCard, emergency_card
+from .care_cards import CareCard, emergency_card
 from .counts import (
     ANC_RANGE,
-    LAB_LIMIT_RANGE,
+    LAB_LOWER_LIMIT_RANGE,
+    LAB_UPPER_LIMIT_RANGE,
     PERCENT_RANGE,
     WBC_RANGE,
     Unit,
     anc_formula,
     compute_anc,
     format_count,
+    from_cells_per_ul,
     whole_cells,
 )
 from .fever import Temperature, has_fever_signs
-from .grading import AgeGroup, Category, grade, low_rule
+from .grading import AgeGroup, Category, grade, meaning, range_rules
+from .scale import Band, scale
 
 
 class Note(StrEnum):
@@ -29,6 +32,7 @@ class Note(StrEnum):
     LAB_RANGE = "lab-range"
     DUFFY_NULL = "duffy-null"
     NEWBORN = "newborn"
+    YOUNG_RANGES = "young-ranges"
 
     @property
     def text(self) -> str:
@@ -45,6 +49,8 @@ _NOTE_TEXTS = {
     "if this might apply to you.",
     Note.NEWBORN: "A newborn baby's count changes a lot from day to day in the first weeks "
     "of life. Talk to your baby's care team about what this result means.",
+    Note.YOUNG_RANGES: "Children's and babies' ranges are different from adults'. Their care team "
+    "can tell you what this count means for them.",
 }
 
 
@@ -76,29 +82,31 @@ def related_articles(category: Category, age_group: AgeGroup) -> tuple[RelatedAr
 
 @dataclass(frozen=True)
 class Interpretation:
-    """What a count means. ``anc`` is the whole number of cells/µL that is shown and graded."""
+    """What a count means. ``anc`` is the whole number of cells/µL that is shown and graded; ``scale``
+    holds the bands it is drawn on (empty when the count is not graded)."""
 
     anc: int
     category: Category
-    low_rule: str
+    rules: tuple[str, ...]
+    meaning: str
     formula: str | None
     emergency_card: CareCard | None
     notes: tuple[Note, ...]
     related: tuple[RelatedArticle, ...]
-    standing_card: CareCard = STANDING_FEVER
+    scale: tuple[Band, ...]
 
     @property
     def emergency(self) -> bool:
         return self.emergency_card is not None
 
     @property
-    def care_cards(self) -> tuple[CareCard, ...]:
-        """Every card of the result in the order they are shown: the emergency card first."""
-        return (self.emergency_card, self.standing_card) if self.emergency_card else (self.standing_card,)
-
-    @property
     def computed(self) -> bool:
         return self.formula is not None
+
+    @property
+    def band(self) -> Band | None:
+        """The band of the scale that holds the count."""
+        return next((band for band in self.scale if band.holds(self.anc)), None)
 
     @property
     def anc_cells_per_ul(self) -> str:
@@ -113,24 +121,32 @@ def interpret_count(
     *,
     anc: Decimal | None = None,
     wbc: Decimal | None = None,
+    wbc_unit: Unit = Unit.CELLS_PER_UL,
     segs_pct: Decimal | None = None,
     bands_pct: Decimal | None = None,
     age_group: AgeGroup = AgeGroup.ADULT,
     lab_lower_limit: Decimal | None = None,
+    lab_upper_limit: Decimal | None = None,
     temperature: Temperature | None = None,
     feels_unwell: bool = False,
 ) -> Interpretation:
     """Interpret a count given either as ``anc`` or as ``wbc`` with ``segs_pct`` (and ``bands_pct``,
-    0 when None). Counts and the laboratory limit are in cells/µL.
+    0 when None). Counts and the laboratory's limits are in cells/µL; ``wbc_unit`` is the unit the white
+    cell count was typed in, for the formula.
 
-    Raises ValueError unless exactly one way of giving the count is used and every number lies in
-    its plausible range (reference section 2).
+    Raises ValueError unless exactly one way of giving the count is used, every number lies in its
+    plausible range and the upper limit is above the lower one (reference section 2).
     """
     if (anc is None) == (wbc is None or segs_pct is None):
         raise ValueError("Give either the ANC or the white cell count with a percentage.")
     bands = Decimal(0) if bands_pct is None else bands_pct
     _require(anc is None or anc in ANC_RANGE, "ANC out of range")
-    _require(lab_lower_limit is None or lab_lower_limit in LAB_LIMIT_RANGE, "limit out of range")
+    _require(lab_lower_limit is None or lab_lower_limit in LAB_LOWER_LIMIT_RANGE, "lower limit out of range")
+    _require(lab_upper_limit is None or lab_upper_limit in LAB_UPPER_LIMIT_RANGE, "upper limit out of range")
+    _require(
+        lab_lower_limit is None or lab_upper_limit is None or lab_lower_limit < lab_upper_limit,
+        "upper limit not above the lower limit",
+    )
     _require(temperature is None or temperature.plausible, "temperature out of range")
 
     formula = None
@@ -143,26 +159,28 @@ def interpret_count(
             "percentages out of range",
         )
         anc = compute_anc(wbc, segs_pct, bands)
-        formula = anc_formula(wbc, segs_pct, bands)
+        formula = anc_formula(from_cells_per_ul(wbc, wbc_unit), wbc_unit, segs_pct, bands_pct)
 
     shown = whole_cells(anc)
-    category = grade(shown, age_group, lab_lower_limit)
-    emergency = has_fever_signs(temperature, feels_unwell) and (
-        category.is_neutropenia or age_group is AgeGroup.NEWBORN
-    )
+    category = grade(shown, age_group, lab_lower_limit, lab_upper_limit)
     notes = [Note.LAB_RANGE]
     if category in (Category.BORDERLINE, Category.MILD):
         notes.append(Note.DUFFY_NULL)
+    if category is Category.HIGH and age_group is not AgeGroup.ADULT:
+        notes.append(Note.YOUNG_RANGES)
     if age_group is AgeGroup.NEWBORN:
         notes.append(Note.NEWBORN)
+    fever_signs = has_fever_signs(temperature, feels_unwell)
     return Interpretation(
         anc=shown,
         category=category,
-        low_rule=low_rule(age_group, lab_lower_limit),
+        rules=range_rules(age_group, lab_lower_limit, lab_upper_limit),
+        meaning=meaning(category, age_group, lab_lower_limit),
         formula=formula,
-        emergency_card=emergency_card(emergency=emergency, newborn=age_group is AgeGroup.NEWBORN),
+        emergency_card=emergency_card(fever_signs=fever_signs, age_group=age_group, categories=(category,)),
         notes=tuple(notes),
         related=related_articles(category, age_group),
+        scale=scale(age_group, lab_lower_limit, lab_upper_limit),
     )
 
 

@@ -28,6 +28,10 @@ SOURCES: tuple[Source, ...] = (
         "Hematology of Infancy and Childhood; The 5-Minute Pediatric Consult",
         "a count below 1,000 is low in babies from 2 weeks to 1 year, and newborn counts are higher.",
     ),
+    Source(
+        "StatPearls, “Neutrophilia” (NBK570571)",
+        "a count above about 7,700 is higher than the usual range for adults.",
+    ),
     Source("Manroe and colleagues", "how newborn counts change over the first days of life."),
     Source(
         "National Cancer Institute, Common Terminology Criteria for Adverse Events (CTCAE) version 5",
@@ -44,6 +48,11 @@ SOURCES: tuple[Source, ...] = (
     Source(
         "IDSA guideline 2010; NICE guideline CG151",
         "fever with a low neutrophil count (neutropenic sepsis) is a medical emergency.",
+    ),
+    Source(
+        "NICE guideline NG143, “Fever in under 5s”",
+        "every baby under 3 months with a temperature of 38 °C or higher is at high risk, "
+        "so a fever in a baby this young is an emergency whatever the count.",
     ),
     Source("NHS content style guide", "the shape of the care cards."),
 )

@@ -22,8 +22,13 @@ CHECKER_ANSWERS = {
     "severe answer": {"unit": "cells_per_ul", "anc": "300"},
     "emergency answer": {"unit": "cells_per_ul", "anc": "400", "temperature": "38.5"},
     "worked-out answer": {"unit": "x10e9_per_l", "wbc": "4.5", "neutrophils_pct": "40", "bands_pct": "2"},
+    "high answer": {"unit": "cells_per_ul", "anc": "9000"},
+    "lab range answer": {"unit": "x10e9_per_l", "anc": "1.75", "lab_lower_limit": "1.8", "lab_upper_limit": "7.5"},
+    "baby with fever": {"unit": "cells_per_ul", "anc": "3000", "age_group": "young_infant", "temperature": "38.5"},
     "unit question": {"unit": "cells_per_ul", "anc": "1.2"},
+    "unit question with cards": {"unit": "cells_per_ul", "anc": "0.3", "temperature": "39"},
     "field errors": {"unit": "cells_per_ul", "anc": "lots", "temperature": "hot"},
+    "field errors with cards": {"unit": "cells_per_ul", "feels_unwell": "on"},
     "nothing chosen": {},
 }
 
@@ -109,6 +114,8 @@ def open_page(tab, site_page):
         kind = field.first.get_attribute("type")
         if kind == "radio":
             form.locator(f"[name='{name}'][value='{value}']").check()
+        elif kind == "checkbox":
+            field.check()
         elif kind == "hidden":
             field.evaluate("(input, value) => { input.value = value; }", value)
         else:

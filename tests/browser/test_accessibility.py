@@ -1,6 +1,6 @@
 """axe-core (bundled by axe-playwright-python, so it runs offline) finds no WCAG 2.2 A/AA or best-practice
 violation on any public page and on the 500 page, in the light and the dark colour scheme, nor on one page of
-each kind on a phone's 320 CSS pixel wide screen."""
+each kind on a phone's 320 CSS pixel wide screen, nor on the checker's scale of bands as it prints."""
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
@@ -24,6 +24,8 @@ PHONE_PAGES = {
     "checker",
     "checker field errors",
     "checker emergency answer",
+    "checker high answer",  # the scale of bands, stacked
+    "checker unit question with cards",
     "404 page",
 }
 # axe's colour checks mean something only with the site's stylesheet applied.
@@ -77,6 +79,16 @@ def test_no_page_has_an_axe_violation_on_a_phone(guide, tab):
     found = axe_problems(tab, pages)
     assert tab.evaluate("document.documentElement.clientWidth") == PHONE["width"]
     assert not found, f"axe found {len(found)} problems at 320px:\n" + "\n".join(found)
+
+
+@pytest.mark.parametrize("answer", ["checker high answer", "checker lab range answer"])
+def test_the_scale_of_bands_has_no_axe_violation_in_print(guide, tab, answer):
+    (site_page,) = [site_page for site_page in public_pages() if site_page.name == answer]
+    open_page(tab, site_page)  # the form is hidden on paper, so it is filled in on screen first
+    tab.emulate_media(media="print", color_scheme="light")
+    assert tab.locator("[data-scale]").is_visible()
+    found = described(axe.run(tab, options=AXE_OPTIONS).response["violations"])
+    assert not found, f"axe found {len(found)} problems in print:\n" + "\n".join(found)
 
 
 def test_the_500_page_has_no_axe_violation(transactional_db, settings, tab, scheme):

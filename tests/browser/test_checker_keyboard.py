@@ -1,5 +1,6 @@
 """The count checker used as a keyboard-only reader uses it: every field found by its label and reached
-with Tab, typed into, chosen with Space, sent with Enter; then the same checker with JavaScript off."""
+with Tab, typed into, chosen with Space, sent with Enter, each reading of a unit question chosen with its
+own button; then the same checker with JavaScript off."""
 
 import re
 
@@ -98,7 +99,7 @@ def test_a_low_count_with_fever_puts_the_emergency_card_first(guide, tab):
     assert cards.first.get_attribute("data-urgency") == "emergency"
     expect(cards.first).to_be_visible()
     # The emergency card comes before the result itself, so it is the first thing read.
-    first_section = tab.locator("#answer .result > section").first
+    first_section = tab.locator("#answer > section").first
     assert first_section.get_attribute("data-urgency") == "emergency"
     assert result_of(tab) == ("severe", "400")
 
@@ -115,6 +116,63 @@ def test_feeling_unwell_is_ticked_with_space(guide, tab):
     assert tab.locator("#answer [data-urgency]").first.get_attribute("data-urgency") == "emergency"
 
 
+def press_button(tab, name):
+    """Tab to the button named `name` and press Enter; wait for the answer page."""
+    tab_to(tab, tab.get_by_role("button", name=name, exact=True))
+    with tab.expect_navigation():
+        tab.keyboard.press("Enter")
+
+
+@pytest.mark.parametrize(
+    ("button", "result"),
+    [("Use 1.2 ×10⁹/L (1,200 cells/µL)", ("mild", "1200")), ("Keep 1.2 cells/µL", ("profound", "1"))],
+)
+def test_each_reading_of_a_unit_question_is_its_own_button(guide, tab, button, result):
+    tab.goto(CHECKER)
+    choose_unit_cells_per_ul(tab)
+    type_into(tab, "anc", "1.2")
+    send(tab)
+    expect(tab.get_by_role("heading", name="Did you mean 1.2 ×10⁹/L (1,200 cells/µL)?")).to_be_visible()
+    expect(tab.locator("#answer [data-urgency]")).to_have_count(1)
+    press_button(tab, button)
+    assert result_of(tab) == result
+
+
+def test_answering_a_unit_question_leads_on_to_an_answer_never_back(guide, tab):
+    tab.goto(CHECKER)
+    choose_unit_cells_per_ul(tab)
+    type_into(tab, "anc", "1.2")
+    type_into(tab, "lab_lower_limit", "1800")
+    type_into(tab, "temperature", "39")
+    send(tab)
+    urgencies = tab.locator("#answer [data-urgency]")
+    assert urgencies.evaluate_all("(cards) => cards.map((card) => card.dataset.urgency)") == ["emergency", "urgent"]
+    press_button(tab, "Use 1.2 ×10⁹/L (1,200 cells/µL)")
+    expect(
+        tab.get_by_role("heading", name="Did you mean a lower limit of 1,800 cells/µL (1.8 ×10⁹/L)?")
+    ).to_be_visible()
+    expect(tab.get_by_role("button", name="Use 1.2 ×10⁹/L (1,200 cells/µL)")).to_have_count(0)
+    press_button(tab, "Use 1,800 cells/µL (1.8 ×10⁹/L)")
+    assert result_of(tab) == ("mild", "1200")
+    assert urgencies.first.get_attribute("data-urgency") == "emergency"
+
+
+def test_the_result_shows_where_the_count_sits_on_the_scale(guide, tab):
+    tab.goto(CHECKER)
+    choose_unit_cells_per_ul(tab)
+    type_into(tab, "anc", "9000")
+    send(tab)
+    scale = tab.locator("#answer [data-scale]")
+    expect(scale).to_be_visible()
+    expect(scale.locator("figcaption")).to_contain_text("9,000 cells/µL is in the band High, above 7,700")
+    yours = scale.get_by_role("listitem").filter(has_text="Your count")
+    expect(yours).to_have_count(1)
+    expect(yours).to_have_attribute("aria-current", "true")
+    expect(yours).to_have_attribute("data-band", "high")
+    # The scale is a picture with words, not a control: nothing in it stops a keyboard user.
+    assert scale.evaluate("(figure) => figure.querySelectorAll('a, button, input, [tabindex]').length") == 0
+
+
 def answer_text(tab, fields):
     """Fill the checker by its labels, send it, and return the answer's text."""
     tab.goto(CHECKER)
@@ -128,8 +186,24 @@ def answer_text(tab, fields):
 
 @pytest.mark.parametrize(
     "fields",
-    [{"anc": "400", "temperature": "38.5"}, {"anc": "1200"}, {"anc": "1.2"}, {"anc": "lots"}],
-    ids=["emergency", "mild", "unit question", "error"],
+    [
+        {"anc": "400", "temperature": "38.5"},
+        {"anc": "1200"},
+        {"anc": "9000"},
+        {"anc": "1.2"},
+        {"anc": "0.3", "temperature": "39"},
+        {"anc": "lots"},
+        {"temperature": "39"},
+    ],
+    ids=[
+        "emergency",
+        "mild with its scale",
+        "high with its scale",
+        "unit question",
+        "question with cards",
+        "error",
+        "error with cards",
+    ],
 )
 def test_the_checker_gives_the_same_answer_with_javascript_off(guide, browser, live_server, tab, fields):
     with_script = answer_text(tab, fields)

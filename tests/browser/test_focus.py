@@ -43,6 +43,7 @@ PAGES = [
     SitePage("article", "/articles/fever/"),
     SitePage("checker with errors", CHECKER, CHECKER_ANSWERS["field errors"]),
     SitePage("checker answer", CHECKER, CHECKER_ANSWERS["emergency answer"]),
+    SitePage("checker unit question", CHECKER, CHECKER_ANSWERS["unit question with cards"]),
 ]
 
 

@@ -53,3 +53,24 @@ def test_a_printed_checker_answer_keeps_the_cards_and_drops_the_form(guide, tab)
     for urgency in ("emergency", "urgent"):
         expect(tab.locator(f"[data-urgency={urgency}]")).to_be_visible()
     expect(tab.locator(".result-summary")).to_contain_text(re.compile("Neutrophil count: 400"))
+
+
+def test_the_printed_scale_reads_in_black_and_white(guide, tab):
+    open_page(tab, SitePage("high answer", CHECKER, CHECKER_ANSWERS["high answer"]))
+    tab.emulate_media(media="print")
+    scale = tab.locator("[data-scale]")
+    expect(scale).to_be_visible()
+    bands = scale.locator("[data-band]")
+    looks = bands.evaluate_all(
+        """(bands) => bands.map((band) => {
+            const style = getComputedStyle(band);
+            return [style.backgroundColor, style.color, style.borderTopColor, parseFloat(style.borderTopWidth)];
+        })"""
+    )
+    assert {look[:3] for look in map(tuple, looks)} == {("rgba(0, 0, 0, 0)", "rgb(0, 0, 0)", "rgb(0, 0, 0)")}
+    widths = [look[3] for look in looks]
+    yours = bands.evaluate_all("(bands) => bands.map((band) => band.getAttribute('aria-current') === 'true')")
+    assert yours.count(True) == 1
+    # Without colour, the person's band still stands out: by its heavier frame and its words.
+    assert widths[yours.index(True)] > max(width for width, mine in zip(widths, yours, strict=True) if not mine)
+    expect(scale.locator("[aria-current=true]")).to_contain_text("Your count: 9,000 cells/µL")

@@ -89,6 +89,7 @@ def test_the_fever_and_precautions_articles_link_to_the_card(client, slug):
     assert CARD in links
 
 
-def test_every_checker_result_links_to_the_card(check_count):
-    result = parse(check_count(anc="3200").content).find("div", class_="result")
-    assert CARD in [a.attrs["href"] for a in result.find_all("a")]
+@pytest.mark.parametrize("typed", [{"anc": "3200"}, {"anc": "lots"}], ids=["result", "errors"])
+def test_every_checker_answer_links_to_the_card_beside_its_standing_card(check_count, typed):
+    answer = parse(check_count(**typed).content).find("div", id="answer")
+    assert CARD in [a.attrs["href"] for a in answer.find_all("a")]
