@@ -7,7 +7,7 @@ PORT ?= 8000
 # Tests run with debug off, as production does, but over plain HTTP and with a throwaway key.
 TEST_ENV := DJANGO_DEBUG=0 DJANGO_HTTPS=0 DJANGO_SECRET_KEY=$${DJANGO_SECRET_KEY:-not-secret-only-for-tests}
 
-.PHONY: run test chromium html-checker lint format install install-dev clean loadtest wrk bench audit
+.PHONY: run test test-fast chromium html-checker lint format install install-dev clean loadtest wrk bench audit
 
 run: $(VENV)/.installed
 	DJANGO_DEBUG=$${DJANGO_DEBUG:-1} $(BIN)/python manage.py migrate --noinput
@@ -18,6 +18,11 @@ run: $(VENV)/.installed
 
 test: $(VENV)/.installed-dev chromium html-checker
 	$(TEST_ENV) $(BIN)/pytest
+
+# Everything but the tests marked slow (gunicorn, other processes, Java, migrations) or browser: a minute at
+# most on a 2-core machine (README "## Tests").
+test-fast: $(VENV)/.installed-dev
+	$(TEST_ENV) $(BIN)/pytest -m "not slow and not browser"
 
 # $(call apt-install,COMMAND,PACKAGES,PURPOSE,OTHERWISE): install Debian PACKAGES where COMMAND is missing
 # and we may (root with apt-get); where we cannot, say so and what happens OTHERWISE. No commas in arguments.

@@ -19,7 +19,7 @@ import nh3
 from markdown.extensions import Extension
 from markdown.treeprocessors import Treeprocessor
 
-from articles.images import image_size_from_name
+from articles.image_names import image_size_from_name
 
 ALLOWED_TAGS = {
     "h2", "h3", "h4", "p", "br", "hr",

@@ -23,6 +23,18 @@ class ArticleQuerySet(models.QuerySet):
             return self.all()
         return self.published()
 
+    def render_again(self):
+        """Render these articles' bodies again with the current renderer and glossary, saving only those
+        whose rendering changed (their text, versions and "updated" time stay). Returns how many changed."""
+        changed = 0
+        for article in self.select_for_update():
+            stored = (article.body_html, article.body_text, article.sections)
+            article.render_body()
+            if (article.body_html, article.body_text, article.sections) != stored:
+                article.save(update_fields=Article.RENDERED_FIELDS)
+                changed += 1
+        return changed
+
     def overdue_for_review(self, today=None):
         """The articles whose next review date has passed (before `today`, default the local date)."""
         return self.filter(next_review__lt=today or timezone.localdate())
@@ -74,6 +86,9 @@ class Article(models.Model):
 
     objects = ArticleQuerySet.as_manager()
 
+    # What save() renders from the body.
+    RENDERED_FIELDS = ("body_html", "body_text", "sections")
+
     class Meta:
         ordering = ["position", "title"]
         permissions = [
@@ -85,21 +100,24 @@ class Article(models.Model):
         return self.title
 
     def save(self, *args, **kwargs):
-        """Render the body into the stored HTML, text and sections (with glossary links); remember the slug it
-        replaces, if any."""
+        """Render the body into the stored HTML, text and sections (articles/receivers.py keeps a replaced
+        slug as a redirect)."""
+        self.render_body()
+        update_fields = kwargs.get("update_fields")
+        if update_fields is not None and "body" in update_fields:
+            kwargs["update_fields"] = {*update_fields, *self.RENDERED_FIELDS}
+        super().save(*args, **kwargs)
+
+    def get_absolute_url(self):
+        return reverse("articles:detail", kwargs={"slug": self.slug})
+
+    def render_body(self):
+        """Fill the RENDERED_FIELDS from the body with the current renderer (articles/markdown.py) and the
+        current glossary (its terms' first uses link to their entries)."""
         rendered = render(self.body, glossary_terms())
         self.body_html = rendered.html
         self.body_text = rendered.text
         self.sections = [list(section) for section in rendered.sections]
-        update_fields = kwargs.get("update_fields")
-        if update_fields is not None and "body" in update_fields:
-            kwargs["update_fields"] = {*update_fields, "body_html", "body_text", "sections"}
-        previous_slug = Article.objects.filter(pk=self.pk).values_list("slug", flat=True).first() if self.pk else None
-        super().save(*args, **kwargs)
-        OldSlug.record_change(self, previous_slug)
-
-    def get_absolute_url(self):
-        return reverse("articles:detail", kwargs={"slug": self.slug})
 
     @property
     def is_published(self):

@@ -41,7 +41,7 @@ class PageSitemap(SiteURLSitemap):
     changefreq = "monthly"
 
     def items(self):
-        return ["articles:home", "articles:neutrophil_count"]
+        return ["articles:home", "checker:neutrophil_count"]
 
     def location(self, url_name):
         return reverse(url_name)

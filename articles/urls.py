@@ -2,7 +2,7 @@ from django.urls import path
 
 from articles import views
 from articles.feeds import ArticleUpdatesFeed
-from articles.page_cache import public_page
+from page_cache.decorators import public_page
 
 app_name = "articles"
 
@@ -11,5 +11,4 @@ urlpatterns = [
     path("articles/<slug:slug>/", views.article_detail, name="detail"),
     path("search/", views.search, name="search"),
     path("feed/", public_page(ArticleUpdatesFeed()), name="feed"),
-    path("neutrophil-count/", views.neutrophil_count, name="neutrophil_count"),
 ]

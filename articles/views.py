@@ -1,20 +1,16 @@
-from django.db import transaction
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.cache import add_never_cache_headers
-from django.views.decorators.cache import never_cache
-from django.views.decorators.debug import sensitive_post_parameters, sensitive_variables
-from django.views.decorators.http import require_GET, require_http_methods
+from django.views.decorators.http import require_GET
 
-from articles import anc, structured_data
+from articles import structured_data
 from articles.addresses import absolute_url, site_root
-from articles.forms import CountForm
 from articles.models import Article, OldSlug
-from articles.page_cache import public_page
 from articles.search import SearchForm
 from articles.search import search as search_articles
 from glossary.search import matching_terms
+from page_cache.decorators import public_page
 
 
 @public_page
@@ -90,33 +86,3 @@ def robots_txt(request):
         f"Sitemap: {absolute_url(request, reverse('sitemap'))}",
     ]
     return HttpResponse("\n".join(lines) + "\n", content_type="text/plain; charset=utf-8")
-
-
-@never_cache
-@sensitive_post_parameters(*CountForm.base_fields)
-@require_http_methods(["GET", "HEAD", "POST"])
-@transaction.non_atomic_requests
-@sensitive_variables()
-def neutrophil_count(request):
-    """The count checker: GET shows the form; POST answers on the same page, above the form again.
-
-    Template: articles/neutrophil_count.html. Context: `form`, a CountForm; `question`, an
-    anc.UnitQuestion when a number looks written in the other unit; `result`, an anc.Interpretation
-    when the form was valid and no question is open; `emergency_card`, the anc.CareCard the answer opens
-    with, or None; `standing_card`, anc.STANDING_FEVER on every answer to a posted form (result, question
-    or errors), None on GET; `sources`, anc.SOURCES.
-
-    What is typed is health data: it arrives only by POST, is never stored or logged, is hidden from
-    error reports (every local variable of every frame under this view too), and the page is sent with
-    Cache-Control: no-store. It needs no database, so it is left out of ATOMIC_REQUESTS and keeps
-    working while the database is down.
-    """
-    form = CountForm(request.POST if request.method == "POST" else None)
-    context = {"form": form, "question": None, "result": None, "emergency_card": None, "standing_card": None}
-    if form.is_bound:
-        if form.is_valid():
-            context["question"] = form.unit_question
-            context["result"] = None if form.unit_question else form.interpret()
-        context["emergency_card"] = form.emergency_card()
-        context["standing_card"] = anc.STANDING_FEVER
-    return render(request, "articles/neutrophil_count.html", {**context, "sources": anc.SOURCES})

@@ -13,7 +13,7 @@ COMMENT_SALT = "feedback.comment"
 THANKS = "Thank you for your feedback."
 COMMENT_THANKS = "Thank you. Your comment has been sent to the team that writes this guide."
 # The pages that ask the question, by URL name; anything else is refused.
-ASKING_PAGES = {"articles:detail", "articles:neutrophil_count"}
+ASKING_PAGES = {"articles:detail", "checker:neutrophil_count"}
 
 
 def comment_token(feedback):

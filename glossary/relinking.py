@@ -1,24 +1,21 @@
-"""Keep articles' glossary links in step with the glossary: a term added, renamed or removed re-renders
-every article's stored HTML (their text and saved versions are untouched)."""
+"""Keep articles' glossary links in step with the glossary: a term added, renamed or removed renders every
+article's stored HTML again (their text, saved versions and change dates are untouched)."""
 
 import threading
 from contextlib import contextmanager
 
-from articles import page_cache
-from articles.markdown import render
+from django.db import transaction
+
 from articles.models import Article
-from glossary.terms import glossary_terms
+from page_cache import invalidation
 
 
 def relink_articles():
-    """Render every article's body again with the current glossary, and clear the cached pages."""
-    glossary = glossary_terms()
-    for article in Article.objects.only("pk", "body", "body_html"):
-        html = render(article.body, glossary).html
-        if html != article.body_html:
-            # update(), not save(): the article's own text, its last-changed time and its versions stay as they were.
-            Article.objects.filter(pk=article.pk).update(body_html=html)
-    page_cache.clear()
+    """Render every article's body again with the current glossary, and clear the cached pages (the
+    glossary page shows the terms even when no article changed)."""
+    with transaction.atomic():
+        Article.objects.render_again()
+    invalidation.clear()
 
 
 _paused = threading.local()

@@ -1,9 +1,9 @@
 from django.shortcuts import render
 
 from articles.addresses import site_root
-from articles.page_cache import public_page
 from glossary import structured_data
 from glossary.models import Term
+from page_cache.decorators import public_page
 
 
 @public_page

@@ -86,6 +86,9 @@ INSTALLED_APPS = [
     "csp",
     "axes",
     "articles",
+    "checker",
+    "editing",
+    "page_cache",
     "feedback",
     "handouts",
     "glossary",
@@ -102,7 +105,7 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # Whole public pages from the shared cache: below the middleware that adds security headers (so
     # cached answers get them too) and whitenoise, above sessions, auth and CSRF (a hit skips them).
-    "articles.page_cache.PageCacheMiddleware",
+    "page_cache.middleware.PageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -152,8 +155,7 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 REDIS_URL = os.environ.get("REDIS_URL", "")
 if REDIS_URL:
-    # Django's Redis backend, keeping its Redis client between calls (neutro_site/redis_cache.py).
-    CACHES = {"default": {"BACKEND": "neutro_site.redis_cache.RedisCache", "LOCATION": REDIS_URL}}
+    CACHES = {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}}
 else:
     CACHES = {
         "default": {
@@ -162,7 +164,7 @@ else:
         }
     }
 
-# Whole-page cache (articles/page_cache.py): how long a kept page may be served. Editing an article
+# Whole-page cache (page_cache/): how long a kept page may be served. Editing an article
 # clears the cache at once; this bounds how long a deploy's changed templates or code wait to show.
 PAGE_CACHE_SECONDS = 60 * 60
 
@@ -264,8 +266,8 @@ PERMISSIONS_POLICY = {
 
 # Markdown editing (django-markdownx): previews use the same sanitising renderer as the public pages.
 # markdownx's own URLs answer anyone and trust declared file types, so neutro_site/urls.py routes the
-# widget's two paths to staff-only views (articles/editor_views.py); what an upload may be (PNG, JPEG,
-# WebP, 5 MB) is decided in articles/images.py, not by markdownx's upload settings.
+# widget's two paths to staff-only views (editing/views.py); what an upload may be (PNG, JPEG,
+# WebP, 5 MB) is decided in editing/images.py, not by markdownx's upload settings.
 
 MARKDOWNX_MARKDOWNIFY_FUNCTION = "articles.markdown.render_html"
 MARKDOWNX_URLS_PATH = "/editor/preview/"

@@ -1,16 +1,25 @@
-"""The site run as production runs it, on loopback: for `make bench`, `make audit` and the gunicorn tests.
+"""The site run as production runs it, on loopback: for `make bench`, `make audit`, `make loadtest` and
+the gunicorn tests.
 
-A temporary directory holds an SQLite database with the bundled articles, the collected static files,
-uploads and the file cache. gunicorn serves it with debug off, over plain HTTP, with a throwaway key.
+A temporary directory holds an SQLite database (or the PostgreSQL database named) with the bundled
+articles, the collected static files, uploads and the file cache (or Redis). gunicorn serves it with
+debug off, over plain HTTP, with a throwaway key.
+
+From a shell (loadtest/run.sh):
+
+    python -m scripts.production_server [--workers N] COMMAND [ARGUMENTS...]
+
+serves a fresh site, runs COMMAND with SERVER_URL ("http://127.0.0.1:<port>") and SERVER_DIRECTORY (the
+temporary directory) in its environment, stops the site, and exits with COMMAND's status.
 """
 
+import argparse
 import contextlib
 import os
 import socket
 import subprocess
 import sys
 import tempfile
-import time
 import urllib.error
 import urllib.request
 from pathlib import Path
@@ -23,11 +32,12 @@ STARTUP_SECONDS = 60
 class Server(NamedTuple):
     url: str  # "http://127.0.0.1:<port>"
     env: dict  # the environment gunicorn runs with, for manage.py commands against the same site
-    directory: Path  # the temporary directory holding its database, static files and cache
+    directory: Path  # the temporary directory holding its database, static files, cache and gunicorn.log
 
 
-def site_env(directory, redis_url=""):
-    """Return the environment of a production-like site kept in `directory` (Redis cache when `redis_url`)."""
+def site_env(directory, redis_url="", database_url=""):
+    """Return the environment of a production-like site kept in `directory`: its SQLite database there
+    unless `database_url` names another, the file cache there unless `redis_url` names a Redis."""
     env = {
         key: value for key, value in os.environ.items() if not key.startswith(("DJANGO_", "DATABASE_URL", "REDIS_URL"))
     }
@@ -35,7 +45,7 @@ def site_env(directory, redis_url=""):
         DJANGO_DEBUG="0",
         DJANGO_HTTPS="0",
         DJANGO_SECRET_KEY="a-throwaway-key-for-production-like-local-runs-0123456789",
-        DATABASE_URL=f"sqlite:///{directory / 'site.sqlite3'}",
+        DATABASE_URL=database_url or f"sqlite:///{directory / 'site.sqlite3'}",
         DJANGO_STATIC_ROOT=str(directory / "static"),
         DJANGO_MEDIA_ROOT=str(directory / "media"),
         DJANGO_CACHE_DIR=str(directory / "cache"),
@@ -55,15 +65,9 @@ def manage(env, *args):
     return result.stdout
 
 
-def free_port():
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
 def set_up_site(env):
     """Migrate the site configured by `env`, import the bundled articles and collect its static files."""
-    for command in (["migrate", "--noinput"], ["import_articles"], ["collectstatic", "--noinput"]):
+    for command in (["migrate", "--noinput"], ["import_articles"], ["import_glossary"], ["collectstatic", "--noinput"]):
         manage(env, *command)
 
 
@@ -71,15 +75,20 @@ def set_up_site(env):
 def run_gunicorn(env, log_path, *options):
     """Serve the site configured by `env` with gunicorn on a free loopback port, its output in `log_path`;
     yield its URL once it answers, and stop it on the way out. `options` go to gunicorn."""
-    port = free_port()
-    with log_path.open("w") as log:
+    # The socket is bound and listening before gunicorn starts (gunicorn takes it as fd://), so a request
+    # sent early waits in the queue until a worker takes it: nothing polls for the server to come up.
+    with socket.create_server(("127.0.0.1", 0)) as listening, log_path.open("w") as log:
+        port = listening.getsockname()[1]
         gunicorn = subprocess.Popen(
-            [sys.executable, "-m", "gunicorn", "neutro_site.wsgi", "--bind", f"127.0.0.1:{port}", *options],
+            [sys.executable, "-m", "gunicorn", "neutro_site.wsgi", "--bind", f"fd://{listening.fileno()}", *options],
             cwd=ROOT,
             env=env,
             stdout=log,
             stderr=subprocess.STDOUT,
+            pass_fds=[listening.fileno()],
         )
+        # Only gunicorn holds the socket now: if it fails to start, the first request is refused at once.
+        listening.close()
         try:
             url = f"http://127.0.0.1:{port}"
             wait_until_serving(url, gunicorn, log_path)
@@ -90,24 +99,38 @@ def run_gunicorn(env, log_path, *options):
 
 
 @contextlib.contextmanager
-def serve(workers=2, redis_url=""):
+def serve(workers=2, redis_url="", database_url=""):
     """Set up a fresh site and serve it with gunicorn; yield a Server, and stop gunicorn on the way out."""
     with tempfile.TemporaryDirectory(prefix="neutro-site-") as name:
         directory = Path(name)
-        env = site_env(directory, redis_url)
+        env = site_env(directory, redis_url, database_url)
         set_up_site(env)
         with run_gunicorn(env, directory / "gunicorn.log", "--workers", str(workers)) as url:
             yield Server(url, env, directory)
 
 
 def wait_until_serving(url, gunicorn, log_path):
-    deadline = time.monotonic() + STARTUP_SECONDS
-    while True:
-        try:
-            with urllib.request.urlopen(url + "/robots.txt", timeout=5):
-                return
-        except (OSError, urllib.error.URLError):
-            if gunicorn.poll() is not None or time.monotonic() > deadline:
-                gunicorn.kill()
-                raise RuntimeError("gunicorn did not start:\n" + log_path.read_text()[-3000:]) from None
-            time.sleep(0.2)
+    """Return once gunicorn answers its first request; raise RuntimeError with its log if it cannot."""
+    try:
+        with urllib.request.urlopen(url + "/robots.txt", timeout=STARTUP_SECONDS):
+            return
+    except (OSError, urllib.error.URLError):
+        gunicorn.kill()
+        gunicorn.wait(timeout=30)
+        raise RuntimeError("gunicorn did not start:\n" + log_path.read_text()[-3000:]) from None
+
+
+def main(arguments=None):
+    parser = argparse.ArgumentParser(prog="python -m scripts.production_server", description=__doc__.split("\n")[0])
+    parser.add_argument("--workers", type=int, default=2, help="gunicorn workers (default 2)")
+    parser.add_argument("command", nargs=argparse.REMAINDER, help="the command to run against the site")
+    options = parser.parse_args(arguments)
+    if not options.command:
+        parser.error("name the command to run against the site")
+    with serve(workers=options.workers) as server:
+        env = {**os.environ, "SERVER_URL": server.url, "SERVER_DIRECTORY": str(server.directory)}
+        return subprocess.run(options.command, cwd=ROOT, env=env, check=False).returncode
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -2,10 +2,9 @@ import pytest
 from django.contrib.auth.models import Group, User
 from django.core.cache import cache
 from django.core.management import call_command
-from django.urls import reverse
 
 from articles.models import Article
-from tests.html_tree import parse
+from tests.pages import parse
 
 
 @pytest.fixture(autouse=True)
@@ -15,6 +14,13 @@ def plain_static_storage(settings):
         **settings.STORAGES,
         "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
     }
+
+
+@pytest.fixture(autouse=True)
+def fast_password_hashing(settings):
+    """Hash test passwords quickly: tests create and sign in users by the hundred, and what a password
+    protects behaves the same whatever the hasher."""
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 
 
 @pytest.fixture(autouse=True)
@@ -63,7 +69,7 @@ def editor_client(client, editor):
 
 @pytest.fixture
 def page(client):
-    """Fetch a public page with the test client and return its parsed HTML tree (see tests/html_tree.py)."""
+    """Fetch a public page with the test client and return its parsed HTML tree (see tests/pages.py)."""
 
     def get(url, status=200):
         response = client.get(url)
@@ -78,15 +84,3 @@ def site_url(settings):
     """Give the site a public address, as DJANGO_SITE_URL does, and return it."""
     settings.SITE_URL = "https://neutropenia.example.org"
     return settings.SITE_URL
-
-
-@pytest.fixture
-def check_count(client):
-    """Post the count checker and return the response. Fields default to an adult, cells/µL and °C;
-    pass a field as None to leave it out."""
-
-    def check(**fields):
-        data = {"unit": "cells_per_ul", "age_group": "adult", "temperature_unit": "c", **fields}
-        return client.post(reverse("articles:neutrophil_count"), {k: v for k, v in data.items() if v is not None})
-
-    return check

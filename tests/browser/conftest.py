@@ -1,4 +1,5 @@
-"""Browser tests: Playwright driving Debian's Chromium against pytest-django's live server.
+"""Browser tests: Playwright driving Debian's Chromium against pytest-django's live server (one for the whole
+test run: pytest-django's live_server is session-scoped). Every test here is marked `browser`.
 
 Chromium comes from the system package (`make test` installs it where it can); Playwright's own browser
 download does not work here. Without Chromium these tests skip with the reason, except under CI=true,
@@ -12,6 +13,8 @@ from pathlib import Path
 import pytest
 from django.core.management import call_command
 
+HERE = Path(__file__).resolve().parent
+
 CHROMIUM_ARGS = [
     "--no-sandbox",
     "--disable-gpu",
@@ -21,6 +24,12 @@ CHROMIUM_ARGS = [
     "--disable-component-update",
     "--disable-sync",
 ]
+
+
+def pytest_collection_modifyitems(items):
+    for item in items:
+        if HERE in item.path.parents:
+            item.add_marker(pytest.mark.browser)
 
 
 def chromium_path():

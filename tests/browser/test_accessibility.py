@@ -5,7 +5,7 @@ each kind on a phone's 320 CSS pixel wide screen, nor on the checker's scale of 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 
-from tests.browser.site_pages import PHONE, SitePage, open_page, public_pages
+from tests.pages import PHONE, SitePage, open_page, public_pages
 
 AXE_OPTIONS = {
     "runOnly": {
@@ -31,7 +31,7 @@ PHONE_PAGES = {
 # axe's colour checks mean something only with the site's stylesheet applied.
 SITE_CSS_APPLIED = """[...document.styleSheets].some(
     (sheet) => sheet.href && sheet.href.includes("/css/site.") && sheet.cssRules.length > 0)"""
-# Served by the failing view of tests/urls_raising.py, through the site's own 500 handling.
+# Served by the failing view of tests/urls.py, through the site's own 500 handling.
 SERVER_ERROR = SitePage("500 page", "/boom/", status=500)
 
 axe = Axe()
@@ -92,7 +92,7 @@ def test_the_scale_of_bands_has_no_axe_violation_in_print(guide, tab, answer):
 
 
 def test_the_500_page_has_no_axe_violation(transactional_db, settings, tab, scheme):
-    settings.ROOT_URLCONF = "tests.urls_raising"
+    settings.ROOT_URLCONF = "tests.urls"
     found = axe_problems(tab, [SERVER_ERROR])
     assert tab.locator("h1").inner_text() == "Sorry, something went wrong"
     assert not found, f"axe found {len(found)} problems in the {scheme} scheme:\n" + "\n".join(found)

@@ -5,7 +5,7 @@ import re
 
 from playwright.sync_api import expect
 
-from tests.browser.site_pages import CHECKER, CHECKER_ANSWERS, SitePage, open_page
+from tests.pages import CHECKER, CHECKER_ANSWERS, SitePage, open_page
 
 
 def test_article_care_cards_are_read_out_as_needing_immediate_action(guide, tab):

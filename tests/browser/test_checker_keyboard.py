@@ -7,8 +7,8 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from articles.forms import CountForm
-from tests.browser.site_pages import CHECKER
+from checker.forms import CountForm
+from tests.pages import CHECKER
 
 FIELDS = CountForm.base_fields
 

@@ -4,7 +4,7 @@ link's text stays readable on the focus colour (axe checks colours only in the u
 import pytest
 from playwright.sync_api import expect
 
-from tests.browser.site_pages import CHECKER, CHECKER_ANSWERS, SitePage, open_page
+from tests.pages import CHECKER, CHECKER_ANSWERS, SitePage, open_page
 
 # What the focused element is, whether the stylesheet draws a focus indicator on it (an outline of at least
 # 2px that is not transparent, or a box shadow), and the lowest contrast between the colour of its text

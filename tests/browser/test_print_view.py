@@ -5,18 +5,12 @@ import re
 
 from playwright.sync_api import expect
 
-from tests.browser.site_pages import CHECKER, CHECKER_ANSWERS, SitePage, open_page
+from tests.pages import CHECKER, CHECKER_ANSWERS, SitePage, open_page
 
 HIDDEN_ON_PAPER = [
-    ".site-nav",
-    ".site-search",
-    ".breadcrumbs",
-    ".contents",
-    ".pager",
-    ".topics",
-    "nav.related",
+    ".site-nav", ".site-search", ".breadcrumbs", ".contents", ".pager", ".topics", "nav.related", ".section-link",
     ".page-feedback",
-]
+]  # fmt: skip
 
 
 def test_a_printed_article_keeps_its_care_cards_and_drops_the_navigation(guide, tab):

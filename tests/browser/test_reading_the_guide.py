@@ -61,3 +61,15 @@ def test_every_link_on_every_article_leads_to_a_page(guide, tab, live_server):
                 broken.append(f"{article.slug} links to {address}: {status}")
     assert len(checked) > Article.objects.published().count()
     assert not broken, "\n".join(broken)
+
+
+def test_a_section_link_copies_the_sections_address_and_says_so(guide, browser, live_server):
+    context = browser.new_context(base_url=live_server.url, permissions=["clipboard-read", "clipboard-write"])
+    tab = context.new_page()
+    tab.goto("/articles/fever/")
+    link = tab.locator(".article-body a.section-link").first
+    address = f"{live_server.url}/articles/fever/{link.get_attribute('href')}"
+    link.click()
+    expect(tab.locator(".section-link-status")).to_contain_text(f"copied: {address}")
+    assert tab.evaluate("navigator.clipboard.readText()") == address
+    context.close()

@@ -1,7 +1,7 @@
 """WCAG 1.4.10 Reflow: at 320 CSS pixels wide every public page and checker answer reads without
 sideways scrolling."""
 
-from tests.browser.site_pages import PHONE, open_page, public_pages
+from tests.pages import PHONE, open_page, public_pages
 
 
 def test_no_page_scrolls_sideways_at_320_pixels(guide, browser, live_server):

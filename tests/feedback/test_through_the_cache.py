@@ -5,7 +5,7 @@ import pytest
 from django.test import Client
 
 from feedback.models import Feedback
-from tests.html_tree import parse
+from tests.pages import parse
 
 pytestmark = pytest.mark.django_db
 

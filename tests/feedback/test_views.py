@@ -6,7 +6,7 @@ import pytest
 from django.utils import timezone
 
 from feedback.models import COMMENT_MAX_LENGTH, Feedback
-from tests.html_tree import parse
+from tests.pages import parse
 
 pytestmark = pytest.mark.django_db
 

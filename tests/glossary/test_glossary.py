@@ -12,7 +12,7 @@ from django.test import Client
 
 from articles.models import Article
 from glossary.models import Term
-from tests.html_tree import parse
+from tests.pages import parse
 
 pytestmark = pytest.mark.django_db
 

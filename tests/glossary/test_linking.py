@@ -1,7 +1,7 @@
 """Glossary links in rendered articles (pure: articles.markdown.render with a glossary, no database)."""
 
 from articles.markdown import GlossaryTerm, render
-from tests.html_tree import parse
+from tests.pages import parse
 
 GLOSSARY = (
     GlossaryTerm(("Neutropenia",), "/glossary/#neutropenia"),

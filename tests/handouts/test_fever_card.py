@@ -8,7 +8,7 @@ import pytest
 from django.core.management import call_command
 from django.urls import reverse
 
-from tests.html_tree import parse
+from tests.pages import parse
 
 CARD = reverse("handouts:fever_card")
 # Numbers no page or log would hold by chance.
@@ -90,6 +90,7 @@ def test_the_fever_and_precautions_articles_link_to_the_card(client, slug):
 
 
 @pytest.mark.parametrize("typed", [{"anc": "3200"}, {"anc": "lots"}], ids=["result", "errors"])
-def test_every_checker_answer_links_to_the_card_beside_its_standing_card(check_count, typed):
-    answer = parse(check_count(**typed).content).find("div", id="answer")
+def test_every_checker_answer_links_to_the_card_beside_its_standing_card(client, typed):
+    fields = {"unit": "cells_per_ul", "age_group": "adult", "temperature_unit": "c", **typed}
+    answer = parse(client.post(reverse("checker:neutrophil_count"), fields).content).find("div", id="answer")
     assert CARD in [a.attrs["href"] for a in answer.find_all("a")]

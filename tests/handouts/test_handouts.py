@@ -6,7 +6,7 @@ import pytest
 from django.urls import reverse
 
 from handouts.codes import OPENING, Pick, encode, section_key
-from tests.html_tree import parse
+from tests.pages import parse
 
 pytestmark = pytest.mark.django_db
 

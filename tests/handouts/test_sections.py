@@ -3,7 +3,7 @@
 from articles.markdown import render
 from handouts.codes import OPENING, section_key
 from handouts.sections import for_print, parts
-from tests.html_tree import parse
+from tests.pages import parse
 
 BODY = "Opening words.\n\n## First part\n\nOne.\n\n> **Get help now if:**\n>\n> - hot\n\n## Second part\n\nTwo.\n"
 

@@ -1,0 +1,98 @@
+"""The editors' admin: declarative classes only. What happens on a save is in articles/receivers.py and
+editing/forms.py; the compare page is a view in editing/views.py."""
+
+from django.contrib import admin
+from django.urls import path, reverse
+from django.utils.html import format_html
+from reversion.admin import VersionAdmin
+
+from articles.models import Article, OldSlug
+from editing import views
+from editing.forms import ArticleAdminForm
+
+
+class ReviewFilter(admin.SimpleListFilter):
+    title = "clinical review"
+    parameter_name = "review"
+
+    def lookups(self, request, model_admin):
+        return [("overdue", "Overdue"), ("in_date", "Not overdue")]
+
+    def queryset(self, request, queryset):
+        if self.value() == "overdue":
+            return queryset.overdue_for_review()
+        if self.value() == "in_date":
+            return queryset.exclude(pk__in=queryset.overdue_for_review())
+        return queryset
+
+
+@admin.register(Article)
+class ArticleAdmin(VersionAdmin):
+    form = ArticleAdminForm
+    list_display = ["title", "status", "position", "last_reviewed", "next_review_due"]
+    list_filter = ["status", ReviewFilter]
+    search_fields = ["title", "body"]
+    ordering = ["position", "title"]
+    prepopulated_fields = {"slug": ["title"]}
+    autocomplete_fields = ["related"]
+    readonly_fields = ["plain_language"]
+    object_history_template = "admin/articles/article/object_history.html"
+    fieldsets = [
+        (None, {"fields": ["title", "slug", "summary", "body", "opened_version"]}),
+        (
+            "Plain language",
+            {
+                "fields": ["plain_language"],
+                "description": "How easy the body is to read, updated as you type. Aim for a reading age of 9 to 11, as the content guide asks.",
+            },
+        ),
+        ("Publishing", {"fields": ["status", "position", "related"]}),
+        ("Clinical review", {"fields": ["last_reviewed", "next_review", "reviewer"]}),
+    ]
+
+    class Media:
+        css = {"all": ["css/admin-editor.css"]}
+        js = ["js/admin-editor.js"]
+
+    @admin.display(description="next review", ordering="next_review")
+    def next_review_due(self, article):
+        if article.next_review is None:
+            return "—"
+        if article.is_overdue_for_review:
+            return format_html('<strong class="review-overdue">{} (overdue)</strong>', article.next_review)
+        return article.next_review
+
+    @admin.display(description="reading level")
+    def plain_language(self, article):
+        # admin-editor.js refreshes the panel from the reading-level URL as the editor types.
+        return format_html(
+            '<div class="plain-language-panel" data-reading-level-url="{}">{}</div>',
+            reverse("editor_reading_level"),
+            views.plain_language(article.body_text if article and article.pk else None),
+        )
+
+    def get_readonly_fields(self, request, obj=None):
+        # Only editors who may publish choose the status; others save drafts.
+        if request.user.has_perm("articles.publish_article"):
+            return self.readonly_fields
+        return [*self.readonly_fields, "status"]
+
+    def get_urls(self):
+        # The compare page sits beside django-reversion's history pages, in the admin's URL namespace.
+        compare = path(
+            "<path:object_id>/history/<int:version_id>/compare/",
+            self.admin_site.admin_view(views.compare),
+            name="articles_article_compare",
+        )
+        return [compare, *super().get_urls()]
+
+
+@admin.register(OldSlug)
+class OldSlugAdmin(admin.ModelAdmin):
+    list_display = ["slug", "article", "replaced"]
+    search_fields = ["slug", "article__title"]
+    readonly_fields = ["slug", "article", "replaced"]
+
+    def has_add_permission(self, request):
+        # Old slugs are recorded when an article's slug changes, never typed in.
+        return False

@@ -1,0 +1,136 @@
+"""The editor's endpoints: the markdownx live preview, image upload and reading level; serving uploads;
+the admin's page comparing a saved version with the current article.
+
+markdownx's own views answer anyone and trust the declared file type, so the widget is pointed at these
+instead (settings MARKDOWNX_URLS_PATH and MARKDOWNX_UPLOAD_URLS_PATH). The preview, upload and reading
+level answer only logged-in staff who may edit articles; anyone else gets 403 with a message the
+editor shows.
+"""
+
+from functools import wraps
+
+from django.conf import settings
+from django.contrib import admin
+from django.core.exceptions import PermissionDenied
+from django.core.files.base import ContentFile
+from django.core.files.storage import default_storage
+from django.http import FileResponse, Http404, HttpResponse, HttpResponseForbidden, JsonResponse
+from django.shortcuts import get_object_or_404
+from django.template.loader import render_to_string
+from django.template.response import TemplateResponse
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_POST, require_safe
+
+from articles.image_names import STORED_NAME
+from articles.markdown import IMAGE_DESCRIPTION_PROMPT, render
+from articles.models import Article
+from editing import images, versions
+from editing.readability import LONG_SENTENCE_WORDS, readability
+from glossary.terms import glossary_terms
+
+NOT_AN_EDITOR = "Log in to the admin as an editor to use the editor."
+# An uploaded image is only ever shown as an image: no scripts, no frames, no sniffing, cached for good
+# (its name is random and never reused).
+IMAGE_HEADERS = {
+    "Content-Security-Policy": "default-src 'none'; sandbox",
+    "X-Content-Type-Options": "nosniff",
+    "Cache-Control": "public, max-age=31536000, immutable",
+}
+
+
+def editors_only(*permissions, answer_json=False):
+    """Let active staff holding any of `permissions` reach the view; answer 403 with a message otherwise
+    (as {"error": message} when `answer_json`, the shape the upload widget reads)."""
+
+    def decorator(view):
+        @wraps(view)
+        def checked(request, *args, **kwargs):
+            user = request.user
+            if not (user.is_active and user.is_staff and any(user.has_perm(p) for p in permissions)):
+                if answer_json:
+                    return JsonResponse({"error": NOT_AN_EDITOR}, status=403)
+                return HttpResponseForbidden(NOT_AN_EDITOR, content_type="text/plain; charset=utf-8")
+            return view(request, *args, **kwargs)
+
+        return checked
+
+    return decorator
+
+
+@never_cache
+@require_POST
+@editors_only("articles.add_article", "articles.change_article")
+def preview(request):
+    """The live preview: POST `content` (Markdown); answer the sanitised HTML the public page would show."""
+    html = render(request.POST.get("content", ""), glossary_terms()).html
+    return HttpResponse(html, content_type="text/html; charset=utf-8")
+
+
+def plain_language(text):
+    """The plain-language panel's HTML for an article's plain text (None: the article is not saved yet)."""
+    measured = None if text is None else readability(text)
+    context = {"readability": measured, "long_sentence_words": LONG_SENTENCE_WORDS}
+    return render_to_string("admin/articles/article/plain_language.html", context)
+
+
+@never_cache
+@require_POST
+@editors_only("articles.add_article", "articles.change_article")
+def reading_level(request):
+    """The plain-language panel for POSTed `content` (Markdown), so it follows the editor's typing."""
+    return HttpResponse(plain_language(render(request.POST.get("content", "")).text))
+
+
+@never_cache
+@require_POST
+@editors_only("articles.upload_image", answer_json=True)
+def upload_image(request):
+    """Store an uploaded `image` re-encoded under a name chosen here.
+
+    Answers {"image_code": "![...](url)"} for the widget to insert, or status 400 with {"error": message}.
+    """
+    upload = request.FILES.get("image")
+    if upload is None:
+        return JsonResponse({"error": "Choose an image file to upload."}, status=400)
+    if upload.size > images.MAX_BYTES:  # refused before reading it
+        return JsonResponse({"error": images.too_large(upload.size)}, status=400)
+    try:
+        image = images.clean_image(upload.read())
+    except images.ImageRejected as rejection:
+        return JsonResponse({"error": str(rejection)}, status=400)
+    stored = default_storage.save(settings.MARKDOWNX_MEDIA_PATH + image.name, ContentFile(image.content))
+    return JsonResponse({"image_code": f"![{IMAGE_DESCRIPTION_PROMPT}]({default_storage.url(stored)})"})
+
+
+@require_safe
+def uploaded_image(request, name):
+    """Serve an uploaded image (debug on or off): only names that clean_image chose, with safe headers."""
+    if not STORED_NAME.fullmatch(name):
+        raise Http404("No such image.")
+    path = settings.MARKDOWNX_MEDIA_PATH + name
+    if not default_storage.exists(path):
+        raise Http404("No such image.")
+    response = FileResponse(default_storage.open(path), content_type=images.CONTENT_TYPES[name.rsplit(".", 1)[1]])
+    for header, value in IMAGE_HEADERS.items():
+        response[header] = value
+    return response
+
+
+def compare(request, object_id, version_id):
+    """A saved version of an article beside the current text, as a diff per field, with a link to restore it.
+
+    Reached through the admin (ArticleAdmin.get_urls), which checks the visitor is logged-in staff.
+    Template: admin/articles/article/compare.html. Context: the admin's own, plus `version`, `changes` and
+    `unchanged` (editing.versions.comparison), `opts`, `original` (the article) and `title`.
+    """
+    if not request.user.has_perm("articles.view_article") and not request.user.has_perm("articles.change_article"):
+        raise PermissionDenied
+    article = get_object_or_404(Article, pk=object_id)
+    context = {
+        **admin.site.each_context(request),
+        **versions.comparison(article, versions.version_of(article, version_id)),
+        "opts": Article._meta,
+        "original": article,
+        "title": f"Compare a saved version of “{article}” with the current text",
+    }
+    return TemplateResponse(request, "admin/articles/article/compare.html", context)

@@ -1,0 +1,272 @@
+"""The editors' workflow in the Django admin, driven through the test client as an editor's browser would."""
+
+import datetime
+import json
+
+import pytest
+from django.contrib.auth.models import Permission, User
+from django.test import Client
+from django.urls import reverse
+from django.utils import timezone
+from reversion.models import Version
+
+from articles.models import Article
+from tests.pages import change_url, form_fields, parse, with_changes
+from tests.pages import save_article as save
+
+pytestmark = pytest.mark.django_db
+
+TODAY = timezone.localdate()
+
+
+def open_form(client, article):
+    response = client.get(change_url(article))
+    assert response.status_code == 200
+    return form_fields(response)
+
+
+def changelist_rows(client, query=""):
+    tree = parse(client.get(reverse("admin:articles_article_changelist") + query).content)
+    return [row.find("th").text() for row in tree.find("table", id="result_list").find("tbody").find_all("tr")]
+
+
+def test_the_list_shows_title_status_position_and_review_dates_with_overdue_marked(editor_client, make_article):
+    make_article(
+        title="Old page", next_review=TODAY - datetime.timedelta(days=3), last_reviewed=datetime.date(2025, 1, 2)
+    )
+    make_article(title="Fresh page", next_review=TODAY + datetime.timedelta(days=30))
+    tree = parse(editor_client.get(reverse("admin:articles_article_changelist")).content)
+    headers = [
+        th.find("div", class_="text").text() for th in tree.find("table", id="result_list").find_all("th", scope="col")
+    ]
+    assert headers == ["Title", "Status", "Position in the guide", "Last reviewed", "Next review"]
+    overdue = tree.find_all("strong", class_="review-overdue")
+    assert len(overdue) == 1
+    assert "(overdue)" in overdue[0].text()
+    assert overdue[0].parent.parent.find("th").text() == "Old page"
+
+
+def test_the_list_filters_overdue_reviews_and_status(editor_client, make_article):
+    make_article(title="Old page", next_review=TODAY - datetime.timedelta(days=1))
+    make_article(title="Due today", next_review=TODAY)
+    make_article(title="A draft", status=Article.Status.DRAFT)
+    assert changelist_rows(editor_client, "?review=overdue") == ["Old page"]
+    assert changelist_rows(editor_client, "?review=in_date") == ["Due today", "A draft"]
+    assert changelist_rows(editor_client, "?status__exact=draft") == ["A draft"]
+
+
+def test_the_list_searches_titles_and_bodies(editor_client, make_article):
+    make_article(title="Fever", body="Call the team if your temperature is 38C.")
+    make_article(title="Food", body="Wash fruit well.")
+    assert changelist_rows(editor_client, "?q=temperature") == ["Fever"]
+    assert changelist_rows(editor_client, "?q=food") == ["Food"]
+
+
+def test_the_list_sorts_by_next_review(editor_client, make_article):
+    make_article(title="Later", next_review=TODAY + datetime.timedelta(days=90))
+    make_article(title="Sooner", next_review=TODAY + datetime.timedelta(days=9))
+    # Column 4 (counting from 0) is "next review"; sorting by it puts the earliest first.
+    assert changelist_rows(editor_client, "?o=4") == ["Sooner", "Later"]
+    assert changelist_rows(editor_client, "?o=-4") == ["Later", "Sooner"]
+
+
+def test_the_body_uses_the_markdownx_editor_posting_to_the_staff_only_endpoints(editor_client, make_article):
+    tree = parse(editor_client.get(change_url(make_article())).content)
+    body = tree.find("textarea", name="body")
+    assert "markdownx-editor" in body.attrs["class"]
+    assert body.attrs["data-markdownx-urls-path"] == reverse("editor_preview")
+    assert body.attrs["data-markdownx-upload-urls-path"] == reverse("editor_upload_image")
+    scripts = [script.attrs.get("src", "") for script in tree.find_all("script")]
+    assert any("markdownx/js/markdownx" in src for src in scripts)
+    assert any(src.endswith("js/admin-editor.js") for src in scripts)
+
+
+def test_the_slug_is_prepopulated_from_the_title(editor_client):
+    tree = parse(editor_client.get(reverse("admin:articles_article_add")).content)
+    fields = json.loads(
+        tree.find("script", id="django-admin-prepopulated-fields-constants").attrs["data-prepopulated-fields"]
+    )
+    assert fields[0]["id"] == "#id_slug"
+    assert fields[0]["dependency_ids"] == ["#id_title"]
+
+
+def test_related_articles_are_chosen_with_a_searchable_widget(editor_client, make_article):
+    article = make_article(title="Fever")
+    make_article(title="Infections and fever")
+    make_article(title="Food safety")
+    tree = parse(editor_client.get(change_url(article)).content)
+    assert tree.find("select", name="related").attrs["class"].split()[0] == "admin-autocomplete"
+    response = editor_client.get(
+        reverse("admin:autocomplete"),
+        {"app_label": "articles", "model_name": "article", "field_name": "related", "term": "fever"},
+    )
+    assert [result["text"] for result in response.json()["results"]] == ["Fever", "Infections and fever"]
+
+
+def test_an_editor_adds_an_article_and_a_version_records_who(editor_client, editor):
+    form = form_fields(editor_client.get(reverse("admin:articles_article_add")))
+    data = with_changes(
+        form,
+        title="Going home after chemotherapy",
+        slug="going-home",
+        summary="What to watch for at home.",
+        body="## At home\n\nTake your temperature twice a day.",
+        position="12",
+        status="draft",
+    )
+    response = editor_client.post(reverse("admin:articles_article_add"), data)
+    assert response.status_code == 302
+    article = Article.objects.get(slug="going-home")
+    assert article.status == Article.Status.DRAFT
+    assert "Take your temperature" in article.body_html
+    version = Version.objects.get_for_object(article).get()
+    assert version.revision.user == editor
+
+
+def test_an_editor_changes_an_article_and_the_public_page_shows_it(editor_client, make_article):
+    article = make_article(body="## Fever\n\nOld advice.")
+    response = save(editor_client, article, body="## Fever\n\nNew advice: call now.")
+    assert response.status_code == 302
+    assert "New advice: call now." in Client().get(article.get_absolute_url()).content.decode()
+
+
+def test_an_editor_publishes_a_draft(editor_client, make_article):
+    article = make_article(status=Article.Status.DRAFT)
+    assert Client().get(article.get_absolute_url()).status_code == 404
+    assert save(editor_client, article, status="published").status_code == 302
+    assert Client().get(article.get_absolute_url()).status_code == 200
+
+
+def test_staff_without_the_publish_permission_cannot_publish(client, make_article):
+    writer = User.objects.create_user("writer", password="x" * 20, is_staff=True)
+    writer.user_permissions.set(Permission.objects.filter(codename__in=["view_article", "change_article"]))
+    client.force_login(writer)
+    article = make_article(status=Article.Status.DRAFT)
+    form = open_form(client, article)
+    assert "status" not in form
+    response = client.post(change_url(article), {**form, "status": ["published"]})
+    assert response.status_code == 302
+    article.refresh_from_db()
+    assert article.status == Article.Status.DRAFT
+
+
+def test_a_second_editor_saving_a_changed_article_is_refused_and_keeps_their_text(editor_client, make_article, editor):
+    article = make_article(body="## Fever\n\nFirst text.")
+    second = User.objects.create_user("sam", password="x" * 20, is_staff=True)
+    second.groups.set(editor.groups.all())
+    client = Client()
+    client.force_login(second)
+    opened_by_sam = open_form(client, article)  # Sam opens the article...
+
+    assert save(editor_client, article, body="## Fever\n\nEdith's text.").status_code == 302  # ...Edith saves first
+
+    response = client.post(change_url(article), with_changes(opened_by_sam, body="## Fever\n\nSam's text."))
+    assert response.status_code == 200
+    tree = parse(response.content)
+    message = tree.find("ul", class_="errorlist").text()
+    assert "changed by Edith" in message
+    assert "your changes have not been saved" in message
+    assert tree.find("textarea", name="body").raw_text().strip() == "## Fever\n\nSam's text."
+    article.refresh_from_db()
+    assert "Edith's text." in article.body
+
+
+def test_saving_twice_from_a_fresh_form_is_not_refused(editor_client, make_article):
+    article = make_article()
+    assert save(editor_client, article, summary="One.").status_code == 302
+    assert save(editor_client, article, summary="Two.").status_code == 302
+    article.refresh_from_db()
+    assert article.summary == "Two."
+
+
+def test_a_form_without_the_opened_version_is_refused(editor_client, make_article):
+    article = make_article()
+    form = open_form(editor_client, article)
+    del form["opened_version"]
+    response = editor_client.post(change_url(article), with_changes(form, summary="Sneaky."))
+    assert response.status_code == 200
+    article.refresh_from_db()
+    assert article.summary != "Sneaky."
+
+
+def test_view_on_site_opens_the_article_even_as_a_draft(editor_client, make_article):
+    article = make_article(status=Article.Status.DRAFT)
+    tree = parse(editor_client.get(change_url(article)).content)
+    link = tree.find("a", class_="viewsitelink").attrs["href"]
+    response = editor_client.get(link)
+    assert response.status_code == 302
+    assert response["Location"].endswith(article.get_absolute_url())
+    page = editor_client.get(article.get_absolute_url())
+    assert page.status_code == 200
+
+
+def test_the_change_form_shows_the_reading_level_and_flags_long_sentences(editor_client, make_article):
+    long_sentence = (
+        "Neutropenia is a condition in which the number of neutrophils, a kind of white blood cell that "
+        "fights bacterial infections, in the blood is lower than the usual range for a healthy adult."
+    )
+    article = make_article(body=f"## What it is\n\nIt is a low count. {long_sentence}")
+    tree = parse(editor_client.get(change_url(article)).content)
+    panel = tree.find("dl", class_="plain-language")
+    rows = {row.find("dt").text(): row.find("dd").text() for row in panel.find_all("div")}
+    assert rows["Reading age"].endswith("years")
+    assert float(rows["Reading grade (Flesch-Kincaid)"]) > 5
+    assert rows["Sentences over 20 words"] == "1 of 3"
+    assert [item.text() for item in tree.find("ol", class_="long-sentences").find_all("li")] == [long_sentence]
+
+
+def test_the_reading_level_follows_the_text_being_typed(editor_client):
+    typed = "## Fever\n\n" + " ".join(["word"] * 25) + ". Call us."
+    tree = parse(editor_client.post(reverse("editor_reading_level"), {"content": typed}).content)
+    rows = {
+        row.find("dt").text(): row.find("dd").text() for row in tree.find("dl", class_="plain-language").find_all("div")
+    }
+    assert rows["Sentences over 20 words"] == "1 of 3"
+    assert len(tree.find("ol", class_="long-sentences").find_all("li")) == 1
+
+
+def test_the_reading_level_endpoint_is_for_editors_only(client):
+    assert client.post(reverse("editor_reading_level"), {"content": "Hello."}).status_code == 403
+
+
+def test_a_new_article_asks_for_a_body_before_showing_a_reading_level(editor_client):
+    tree = parse(editor_client.get(reverse("admin:articles_article_add")).content)
+    panel = tree.find("div", class_="plain-language-panel")
+    assert panel.attrs["data-reading-level-url"] == reverse("editor_reading_level")
+    assert panel.text() == "Start writing the body to see its reading level."
+
+
+def test_editors_cannot_delete_articles(editor_client, make_article):
+    article = make_article()
+    assert editor_client.get(reverse("admin:articles_article_delete", args=[article.pk])).status_code == 403
+    assert Article.objects.filter(pk=article.pk).exists()
+
+
+def test_anonymous_visitors_are_sent_to_the_admin_login(client, make_article):
+    response = client.get(change_url(make_article()))
+    assert response.status_code == 302
+    assert response["Location"].startswith(reverse("admin:login"))
+
+
+def test_publishing_with_an_undescribed_image_is_refused_and_keeps_the_text(editor_client, make_article):
+    article = make_article(body="## Start\n\nText.")
+    body = "## Start\n\n![Describe the image for someone who cannot see it](/media/images/a-10x10.png)\n"
+    response = save(editor_client, article, body=body)
+    assert response.status_code == 200
+    errors = parse(response.content).find(class_="errorlist").text()
+    assert "Describe every image before you publish" in errors
+    assert "/media/images/a-10x10.png" in errors
+    assert form_fields(response)["body"] == [body]
+    article.refresh_from_db()
+    assert article.body == "## Start\n\nText."
+
+
+def test_an_undescribed_image_may_wait_in_a_draft_and_a_described_one_publishes(editor_client, make_article):
+    article = make_article(body="## Start\n\nText.")
+    undescribed = "![](/media/images/a-10x10.png)"
+    assert save(editor_client, article, body=undescribed, status=Article.Status.DRAFT).status_code == 302
+    described = "![A thermometer reading 38.2 degrees](/media/images/a-10x10.png)"
+    response = save(editor_client, Article.objects.get(pk=article.pk), body=described, status=Article.Status.PUBLISHED)
+    assert response.status_code == 302
+    article.refresh_from_db()
+    assert (article.status, article.body) == (Article.Status.PUBLISHED, described)

@@ -1,0 +1,122 @@
+"""Every save keeps a version; editors see, compare and restore versions in the admin."""
+
+from io import StringIO
+
+import pytest
+from django.core.management import call_command
+from django.urls import reverse
+from reversion.models import Version
+
+from articles.models import Article, OldSlug
+from tests.pages import form_fields, parse, save_article
+
+pytestmark = pytest.mark.django_db
+
+
+def save(client, article, **changes):
+    response = save_article(client, article, **changes)
+    assert response.status_code == 302
+    article.refresh_from_db()
+
+
+def versions(article):
+    return list(Version.objects.get_for_object(article).select_related("revision__user"))
+
+
+def history_rows(client, article):
+    tree = parse(client.get(reverse("admin:articles_article_history", args=[article.pk])).content)
+    return tree.find("table", id="change-history").find("tbody").find_all("tr")
+
+
+def test_every_admin_save_keeps_a_version_with_who_and_when(editor_client, editor, make_article):
+    article = make_article(body="## A\n\nFirst.")
+    save(editor_client, article, body="## A\n\nSecond.")
+    save(editor_client, article, body="## A\n\nThird.")
+    saved = versions(article)
+    assert [version.field_dict["body"] for version in saved] == ["## A\n\nThird.", "## A\n\nSecond."]
+    assert {version.revision.user for version in saved} == {editor}
+    assert saved[0].revision.date_created >= saved[1].revision.date_created
+
+
+def test_the_history_page_lists_versions_with_the_editor_and_a_compare_link(editor_client, make_article):
+    article = make_article()
+    save(editor_client, article, summary="Changed once.")
+    save(editor_client, article, title="Changed twice")
+    rows = history_rows(editor_client, article)  # oldest first, as Django's own history
+    assert len(rows) == 2
+    cells = [cell.text() for cell in rows[1].find_all("td")]
+    assert cells[0] == "edith (Edith)"
+    assert cells[1] == "Changed Title."
+    compare = rows[0].find_all("a")[-1]
+    assert compare.text() == "Compare with current"
+    assert editor_client.get(compare.attrs["href"]).status_code == 200
+
+
+def test_importing_keeps_one_version_per_article_with_the_file_name(db):
+    call_command("import_articles", stdout=StringIO())
+    overview = Article.objects.get(slug="overview")
+    (version,) = versions(overview)
+    assert version.revision.user is None
+    assert version.revision.get_comment() == "Imported from overview.md by import_articles"
+    assert sorted(version.field_dict["related"]) == sorted(overview.related.values_list("pk", flat=True))
+    assert Version.objects.get_for_model(Article).count() == Article.objects.count()
+
+
+def test_the_compare_page_shows_what_changed_since_a_version(editor_client, make_article):
+    article = make_article(body="## Fever\n\nCall 111.\n\nKeep warm.")
+    save(editor_client, article, body="## Fever\n\nCall the chemotherapy helpline.\n\nKeep warm.")
+    save(editor_client, article, summary="A new summary.")
+    older = versions(article)[1]
+    url = reverse("admin:articles_article_compare", args=[article.pk, older.pk])
+    tree = parse(editor_client.get(url).content)
+    headings = [h2.text() for h2 in tree.find("div", id="content-main").find_all("h2")]
+    assert headings == ["Summary"]  # the body is the same in that version and now
+
+    oldest_url = reverse("admin:articles_article_compare", args=[article.pk, versions(article)[-1].pk])
+    first = make_article(body="x")  # an unrelated article must not show up in the comparison
+    assert first.pk != article.pk
+    save(editor_client, article, body="## Fever\n\nCall 999.\n\nKeep warm.")
+    tree = parse(editor_client.get(oldest_url).content)
+    body_diff = tree.find_all("pre", class_="article-diff")[-1]
+    assert [line.text() for line in body_diff.find_all("del")] == ["- Call the chemotherapy helpline."]
+    assert [line.text() for line in body_diff.find_all("ins")] == ["+ Call 999."]
+
+
+def test_an_editor_restores_an_earlier_version_and_nothing_is_lost(editor_client, make_article):
+    causes = make_article(title="Causes")
+    article = make_article(title="Fever", body="## Fever\n\nThe good text.")
+    save(editor_client, article, related=[str(causes.pk)])
+    save(editor_client, article, body="## Fever\n\nA mistaken text.", related=[])
+    good = versions(article)[1]
+
+    revision_url = reverse("admin:articles_article_revision", args=[article.pk, good.pk])
+    shown = editor_client.get(revision_url)
+    assert shown.status_code == 200
+    form = form_fields(shown)
+    assert form["body"] == ["## Fever\n\nThe good text."]
+    article.refresh_from_db()
+    assert "mistaken" in article.body  # looking at a version changes nothing
+
+    assert editor_client.post(revision_url, form).status_code == 302
+    article.refresh_from_db()
+    assert article.body == "## Fever\n\nThe good text."
+    assert "The good text." in article.body_html
+    assert list(article.related.all()) == [causes]
+    bodies = [version.field_dict["body"] for version in versions(article)]
+    assert bodies == ["## Fever\n\nThe good text.", "## Fever\n\nA mistaken text.", "## Fever\n\nThe good text."]
+    assert versions(article)[0].revision.get_comment().startswith("Reverted to previous version")
+
+
+def test_restoring_a_version_with_another_slug_keeps_the_current_address_working(editor_client, client, make_article):
+    article = make_article(slug="low-count")
+    save(editor_client, article, summary="First save.")
+    save(editor_client, article, slug="neutropenia-explained")
+    first = versions(article)[1]
+    revision_url = reverse("admin:articles_article_revision", args=[article.pk, first.pk])
+    assert editor_client.post(revision_url, form_fields(editor_client.get(revision_url))).status_code == 302
+    article.refresh_from_db()
+    assert article.slug == "low-count"
+    assert set(OldSlug.objects.values_list("slug", flat=True)) == {"neutropenia-explained"}
+    response = client.get("/articles/neutropenia-explained/")
+    assert response.status_code == 301
+    assert response["Location"] == article.get_absolute_url()
