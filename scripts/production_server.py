@@ -63,7 +63,7 @@ def free_port():
 
 def set_up_site(env):
     """Migrate the site configured by `env`, import the bundled articles and collect its static files."""
-    for command in (["migrate", "--noinput"], ["import_articles"], ["collectstatic", "--noinput"]):
+    for command in (["migrate", "--noinput"], ["import_articles"], ["import_glossary"], ["collectstatic", "--noinput"]):
         manage(env, *command)
 
 
