@@ -3,8 +3,9 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
 EDITORS = "Editors"
-# What an editor may do, and nothing else: write and publish articles, upload images into them, and see
-# and restore their saved versions (restoring is a change). Deleting is left to administrators.
+# What an editor may do, and nothing else: write and publish articles, upload images into them, see and
+# restore their saved versions (restoring is a change), keep the glossary, and read readers' feedback.
+# Deleting articles is left to administrators.
 EDITOR_PERMISSIONS = [
     "articles.view_article",
     "articles.add_article",
@@ -37,7 +38,8 @@ def permission(name):
 class Command(BaseCommand):
     help = (
         f'Create or repair the "{EDITORS}" group: add, change and publish articles, upload images, see and '
-        "restore versions, and nothing else. Safe to run again: it sets exactly these permissions."
+        "restore versions, keep the glossary, see feedback and mark comments handled, and nothing else. "
+        "Safe to run again: it sets exactly these permissions."
     )
 
     def handle(self, **options):
