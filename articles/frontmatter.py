@@ -9,11 +9,16 @@ Pure Python (no Django), so the format's rules test in microseconds. Example:
     order: 1
     status: published
     related: [causes, symptoms]
-    last_reviewed: 2026-11-01
+    approved_by: Dr A. Example
+    approver_role: Consultant haematologist
+    approved_on: 2026-11-01
     next_review: 2027-11-01
-    reviewer: Consultant haematologist
     ---
     The body, in Markdown.
+
+The four approval keys come together or not at all: they carry a clinician's recorded approval of this
+text from one site to another (export_articles writes them only from a real approval). A file without
+them describes a page no clinician has checked.
 """
 
 import datetime
@@ -22,7 +27,10 @@ from dataclasses import dataclass, field
 
 import yaml
 
-KEYS = ("title", "slug", "summary", "order", "status", "related", "last_reviewed", "next_review", "reviewer")
+APPROVAL_KEYS = ("approved_by", "approver_role", "approved_on", "next_review")
+KEYS = ("title", "slug", "summary", "order", "status", "related", *APPROVAL_KEYS)
+# Keys of the old format, whose review dates and reviewer no approval stood behind.
+UNRECORDED_REVIEW_KEYS = ("last_reviewed", "reviewer")
 STATUSES = ("published", "draft")
 SLUG_PATTERN = re.compile(r"^[-a-zA-Z0-9_]+$")
 FRONT_MATTER_PATTERN = re.compile(r"\A---[ \t]*\r?\n(.*?)\r?\n---[ \t]*(?:\r?\n|\Z)(.*)\Z", re.DOTALL)
@@ -43,6 +51,16 @@ class FrontMatterError(ValueError):
 
 
 @dataclass
+class FileApproval:
+    """A clinician's approval of the file's text, as recorded where it was exported."""
+
+    approved_by: str
+    approver_role: str
+    approved_on: datetime.date
+    next_review: datetime.date
+
+
+@dataclass
 class ArticleFile:
     """One article as written in a file."""
 
@@ -53,9 +71,7 @@ class ArticleFile:
     order: int = 0
     status: str = "published"
     related: list[str] = field(default_factory=list)
-    last_reviewed: datetime.date | None = None
-    next_review: datetime.date | None = None
-    reviewer: str = ""
+    approval: FileApproval | None = None
 
 
 def parse(text: str) -> ArticleFile:
@@ -70,6 +86,12 @@ def parse(text: str) -> ArticleFile:
         raise FrontMatterError(f"the front matter is not valid YAML ({_first_line(error)})") from None
     if not isinstance(data, dict):
         raise FrontMatterError("the front matter must be 'key: value' lines")
+    unrecorded = [key for key in UNRECORDED_REVIEW_KEYS if key in data]
+    if unrecorded:
+        raise FrontMatterError(
+            f"{', '.join(unrecorded)} can no longer be set by hand: a page shows a review only from a recorded "
+            f"approval ({', '.join(APPROVAL_KEYS)}, as export_articles writes them). Remove {', '.join(unrecorded)}"
+        )
     unknown = sorted(str(key) for key in data if key not in KEYS)
     if unknown:
         raise FrontMatterError(f"unknown key(s) {', '.join(unknown)}; the keys are {', '.join(KEYS)}")
@@ -96,9 +118,7 @@ def parse(text: str) -> ArticleFile:
         order=order,
         status=status,
         related=[item.strip() for item in related],
-        last_reviewed=_date(data, "last_reviewed"),
-        next_review=_date(data, "next_review"),
-        reviewer=_text(data, "reviewer"),
+        approval=_approval(data),
     )
 
 
@@ -111,12 +131,29 @@ def dump(article: ArticleFile) -> str:
         "order": article.order,
         "status": article.status,
         "related": list(article.related),
-        "last_reviewed": article.last_reviewed,
-        "next_review": article.next_review,
-        "reviewer": article.reviewer,
     }
+    if article.approval is not None:
+        data.update(vars(article.approval))
     front = yaml.safe_dump(data, sort_keys=False, allow_unicode=True, width=100)
     return f"---\n{front}---\n{article.body.strip()}\n"
+
+
+def _approval(data: dict) -> FileApproval | None:
+    given = [key for key in APPROVAL_KEYS if data.get(key) not in (None, "")]
+    if not given:
+        return None
+    missing = [key for key in APPROVAL_KEYS if key not in given]
+    if missing:
+        raise FrontMatterError(f"an approval needs all of {', '.join(APPROVAL_KEYS)}; missing {', '.join(missing)}")
+    approval = FileApproval(
+        approved_by=_text(data, "approved_by"),
+        approver_role=_text(data, "approver_role"),
+        approved_on=_date(data, "approved_on"),
+        next_review=_date(data, "next_review"),
+    )
+    if approval.next_review <= approval.approved_on:
+        raise FrontMatterError("next_review must be after approved_on")
+    return approval
 
 
 def _text(data: dict, key: str, required: bool = False) -> str:

@@ -10,8 +10,9 @@ from glossary.terms import glossary_terms
 
 class ArticleQuerySet(models.QuerySet):
     def published(self):
-        """The articles the public may see."""
-        return self.filter(status=Article.Status.PUBLISHED)
+        """The articles the public may see: live and not past their expiry."""
+        live = self.filter(status=Article.Status.PUBLISHED)
+        return live.filter(models.Q(expires_at__isnull=True) | models.Q(expires_at__gt=timezone.now()))
 
     def in_guide_order(self):
         return self.order_by("position", "title")
@@ -19,9 +20,7 @@ class ArticleQuerySet(models.QuerySet):
     def visible_to(self, user):
         """The articles `user` may read on the public pages: all of them for staff who may view articles
         (so editors can preview drafts at their real address), otherwise the published ones."""
-        if user.is_active and user.is_staff and user.has_perm("articles.view_article"):
-            return self.all()
-        return self.published()
+        return self.all() if may_preview(user) else self.published()
 
     def render_again(self):
         """Render these articles' bodies again with the current renderer and glossary, saving only those
@@ -35,9 +34,10 @@ class ArticleQuerySet(models.QuerySet):
                 changed += 1
         return changed
 
-    def overdue_for_review(self, today=None):
-        """The articles whose next review date has passed (before `today`, default the local date)."""
-        return self.filter(next_review__lt=today or timezone.localdate())
+
+def may_preview(user):
+    """Whether `user` is staff who may read drafts and working copies at the articles' public addresses."""
+    return user.is_active and user.is_staff and user.has_perm("articles.view_article")
 
 
 @reversion.register()
@@ -76,10 +76,11 @@ class Article(models.Model):
         blank=True,
         help_text="Other articles a reader of this one should see next.",
     )
-    last_reviewed = models.DateField(null=True, blank=True, help_text="When a clinician last checked this page.")
-    next_review = models.DateField(null=True, blank=True, help_text="When this page must be checked again.")
-    reviewer = models.CharField(
-        max_length=100, blank=True, help_text='The reviewer\'s role, such as "Consultant haematologist".'
+    expires_at = models.DateTimeField(
+        "withdraw after",
+        null=True,
+        blank=True,
+        help_text="Optional. After this time the page is withdrawn: the public get “not found”; editors still see it listed.",
     )
     created = models.DateTimeField(auto_now_add=True)
     updated = models.DateTimeField(auto_now=True)
@@ -121,11 +122,11 @@ class Article(models.Model):
 
     @property
     def is_published(self):
-        return self.status == self.Status.PUBLISHED
+        return self.status == self.Status.PUBLISHED and not self.is_expired
 
     @property
-    def is_overdue_for_review(self):
-        return self.next_review is not None and self.next_review < timezone.localdate()
+    def is_expired(self):
+        return self.expires_at is not None and self.expires_at <= timezone.now()
 
 
 class OldSlug(models.Model):

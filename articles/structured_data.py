@@ -30,8 +30,9 @@ def website(root: str) -> dict:
     }
 
 
-def medical_web_page(article, root: str) -> dict:
-    """A published `article` as a schema.org `MedicalWebPage`, with its review and its breadcrumb trail."""
+def medical_web_page(article, root: str, approval=None) -> dict:
+    """A published `article` as a schema.org `MedicalWebPage` with its breadcrumb trail, and its review when
+    `approval` (a signoff Approval of this text) is given: a review is never claimed without one."""
     url = root + article.get_absolute_url()
     page = {
         "@context": "https://schema.org",
@@ -53,8 +54,7 @@ def medical_web_page(article, root: str) -> dict:
             ],
         },
     }
-    if article.last_reviewed:
-        page["lastReviewed"] = article.last_reviewed.isoformat()
-    if article.reviewer:
-        page["reviewedBy"] = {"@type": "Person", "jobTitle": article.reviewer}
+    if approval is not None:
+        page["lastReviewed"] = approval.approved_on.isoformat()
+        page["reviewedBy"] = {"@type": "Person", "name": approval.reviewer_name, "jobTitle": approval.reviewer_role}
     return page

@@ -6,11 +6,12 @@ from django.views.decorators.http import require_GET
 
 from articles import structured_data
 from articles.addresses import absolute_url, site_root
-from articles.models import Article, OldSlug
+from articles.models import Article, OldSlug, may_preview
 from articles.search import SearchForm
 from articles.search import search as search_articles
 from glossary.search import matching_terms
 from page_cache.decorators import public_page
+from signoff import reviews, versions, workflow
 
 
 @public_page
@@ -27,14 +28,11 @@ def home(request):
 
 @public_page
 def article_detail(request, slug):
-    """One article with its related articles and the guide's navigation.
+    """One article with its related articles and the guide's navigation (see article_page).
 
-    The public see published articles only; staff who may view articles also see drafts, under a "Draft"
-    banner, never cached. A slug the article used to have answers a permanent redirect to its address.
-
-    Template: articles/article_detail.html. Context: `article`; `related`, its published related
-    articles; `guide`, every published article in order (for the topic list); `previous` and `next`,
-    its neighbours in the guide or None; `structured_data`, the article as a schema.org MedicalWebPage.
+    The public see published articles only; staff who may view articles also see drafts, and see the
+    working copy of a live article instead of its live text, under a banner saying it is not live, never
+    cached. A slug the article used to have answers a permanent redirect to its address.
     """
     visible = Article.objects.visible_to(request.user)
     article = visible.filter(slug=slug).first()
@@ -43,18 +41,40 @@ def article_detail(request, slug):
         if old is None:
             raise Http404("No article has this address.")
         return redirect(old.article, permanent=True)
+    working = workflow.working_version(article) if may_preview(request.user) else None
+    if working is not None:
+        return article_page(request, versions.as_article(working, article), not_live={"version": working})
+    return article_page(request, article, not_live={} if not article.is_published else None)
+
+
+def article_page(request, article, not_live=None):
+    """Render `article`; `not_live` (a dict, with `version` and `preview_link` when they apply) marks a text
+    patients cannot see: it is shown under a banner, kept out of search engines and never cached.
+
+    Template: articles/article_detail.html. Context: `article`; `related`, its published related
+    articles; `guide`, every published article in order (for the topic list); `previous` and `next`,
+    its neighbours in the guide or None; `approval`, the signoff Approval of the live text or None;
+    `not_live`; `structured_data`, the article as a schema.org MedicalWebPage.
+    """
     guide = list(Article.objects.published().in_guide_order().only("title", "slug", "position"))
     index = next((i for i, entry in enumerate(guide) if entry.pk == article.pk), None)
+    related_ids = article.related_ids if hasattr(article, "related_ids") else article.related.values("pk")
+    approval = None if not_live is not None else reviews.current_approval(article)
     context = {
         "article": article,
-        "related": article.related.published().in_guide_order().only("title", "slug", "summary"),
+        "related": Article.objects.published()
+        .filter(pk__in=related_ids)
+        .in_guide_order()
+        .only("title", "slug", "summary"),
         "guide": guide,
         "previous": guide[index - 1] if index else None,
         "next": guide[index + 1] if index is not None and index + 1 < len(guide) else None,
-        "structured_data": structured_data.medical_web_page(article, site_root(request)),
+        "approval": approval,
+        "not_live": not_live,
+        "structured_data": structured_data.medical_web_page(article, site_root(request), approval),
     }
     response = render(request, "articles/article_detail.html", context)
-    if not article.is_published:
+    if not_live is not None:
         add_never_cache_headers(response)
     return response
 

@@ -9,28 +9,14 @@ from reversion.admin import VersionAdmin
 from articles.models import Article, OldSlug
 from editing import views
 from editing.forms import ArticleAdminForm
-
-
-class ReviewFilter(admin.SimpleListFilter):
-    title = "clinical review"
-    parameter_name = "review"
-
-    def lookups(self, request, model_admin):
-        return [("overdue", "Overdue"), ("in_date", "Not overdue")]
-
-    def queryset(self, request, queryset):
-        if self.value() == "overdue":
-            return queryset.overdue_for_review()
-        if self.value() == "in_date":
-            return queryset.exclude(pk__in=queryset.overdue_for_review())
-        return queryset
+from signoff.article_admin import ReviewDueFilter, SignoffAdminMixin, StateFilter
 
 
 @admin.register(Article)
-class ArticleAdmin(VersionAdmin):
+class ArticleAdmin(SignoffAdminMixin, VersionAdmin):
     form = ArticleAdminForm
-    list_display = ["title", "status", "position", "last_reviewed", "next_review_due"]
-    list_filter = ["status", ReviewFilter]
+    list_display = ["title", "state", "position", "next_check"]
+    list_filter = [StateFilter, ReviewDueFilter]
     search_fields = ["title", "body"]
     ordering = ["position", "title"]
     prepopulated_fields = {"slug": ["title"]}
@@ -46,21 +32,12 @@ class ArticleAdmin(VersionAdmin):
                 "description": "How easy the body is to read, updated as you type. Aim for a reading age of 9 to 11, as the content guide asks.",
             },
         ),
-        ("Publishing", {"fields": ["status", "position", "related"]}),
-        ("Clinical review", {"fields": ["last_reviewed", "next_review", "reviewer"]}),
+        ("In the guide", {"fields": ["position", "related", "expires_at"]}),
     ]
 
     class Media:
         css = {"all": ["css/admin-editor.css"]}
         js = ["js/admin-editor.js"]
-
-    @admin.display(description="next review", ordering="next_review")
-    def next_review_due(self, article):
-        if article.next_review is None:
-            return "—"
-        if article.is_overdue_for_review:
-            return format_html('<strong class="review-overdue">{} (overdue)</strong>', article.next_review)
-        return article.next_review
 
     @admin.display(description="reading level")
     def plain_language(self, article):
@@ -70,12 +47,6 @@ class ArticleAdmin(VersionAdmin):
             reverse("editor_reading_level"),
             views.plain_language(article.body_text if article and article.pk else None),
         )
-
-    def get_readonly_fields(self, request, obj=None):
-        # Only editors who may publish choose the status; others save drafts.
-        if request.user.has_perm("articles.publish_article"):
-            return self.readonly_fields
-        return [*self.readonly_fields, "status"]
 
     def get_urls(self):
         # The compare page sits beside django-reversion's history pages, in the admin's URL namespace.

@@ -7,24 +7,24 @@ from django.utils.dateformat import format as format_date
 from markdownx.widgets import AdminMarkdownxWidget
 from reversion.models import Version
 
-from articles.markdown import undescribed_images
 from articles.models import Article
+from signoff.models import WorkingCopy
 
 CHANGED_SINCE_OPENED = (
     "This article was changed{by} at {when}, after you opened it, so your changes have not been saved. "
     "They are still in the form below. Open the article again in a new tab, copy your changes into it, "
     "and save there."
 )
-UNDESCRIBED_IMAGES = (
-    "Describe every image before you publish, for readers who cannot see it: in ![description](address), "
-    "write what the image shows between the square brackets. Still to describe: {addresses}. "
-    "You can save the article as a draft meanwhile."
-)
+RELATED_TO_ITSELF = "An article cannot be related to itself: choose other articles a reader should see next."
 
 
 def version_token(article):
-    """What the form carries to say which saved state of `article` the editor started from."""
-    return article.updated.isoformat() if article.updated else ""
+    """What the form carries to say which saved state of `article` (its live row and its working copy) the
+    editor started from."""
+    if not article.updated:
+        return ""
+    working = WorkingCopy.objects.filter(article=article.pk).values_list("version", flat=True).first()
+    return f"{article.updated.isoformat()}/{working or ''}"
 
 
 class ArticleAdminForm(forms.ModelForm):
@@ -37,8 +37,7 @@ class ArticleAdminForm(forms.ModelForm):
     class Meta:
         model = Article
         fields = [
-            "title", "slug", "summary", "body", "status", "position", "related",
-            "last_reviewed", "next_review", "reviewer",
+            "title", "slug", "summary", "body", "position", "related", "expires_at",
         ]  # fmt: skip
         widgets = {"body": AdminMarkdownxWidget}
 
@@ -46,16 +45,15 @@ class ArticleAdminForm(forms.ModelForm):
         super().__init__(*args, **kwargs)
         if self.instance.pk:
             self.fields["opened_version"].initial = version_token(self.instance)
+        if hasattr(self.instance, "related_ids"):  # a working copy (signoff.versions.as_article)
+            self.initial["related"] = self.instance.related_ids
 
     def clean(self):
         """Refuse the save when the article was saved by anyone since this editor opened it, and refuse to
         publish an article with an image that has no description."""
         cleaned_data = super().clean()
-        if cleaned_data.get("status") == Article.Status.PUBLISHED:
-            addresses = undescribed_images(cleaned_data.get("body", ""))
-            if addresses:
-                message = UNDESCRIBED_IMAGES.format(addresses=", ".join(addresses))
-                self.add_error("body", forms.ValidationError(message, code="undescribed_images"))
+        if self.instance.pk and self.instance.pk in [article.pk for article in cleaned_data.get("related", [])]:
+            self.add_error("related", forms.ValidationError(RELATED_TO_ITSELF, code="related_to_itself"))
         if self.instance.pk is None:
             return cleaned_data
         current = Article.objects.filter(pk=self.instance.pk)

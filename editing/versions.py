@@ -11,12 +11,8 @@ COMPARED_FIELDS = {
     "slug": "Slug",
     "summary": "Summary",
     "body": "Body",
-    "status": "Status",
     "position": "Position in the guide",
     "related": "Related articles",
-    "last_reviewed": "Last reviewed",
-    "next_review": "Next review",
-    "reviewer": "Reviewer",
 }
 
 
@@ -27,18 +23,17 @@ def version_of(article, version_id):
 
 def as_text(values):
     """An article's field values (from a version or the database) as the text the comparison shows."""
-    statuses = dict(Article.Status.choices)
     related = Article.objects.filter(pk__in=values.get("related") or []).order_by("title")
     text = {name: "" if values.get(name) is None else str(values[name]) for name in COMPARED_FIELDS}
-    text["status"] = str(statuses.get(values.get("status"), values.get("status") or ""))
     text["related"] = "\n".join(article.title for article in related)
     return text
 
 
 def current_values(article):
-    """The current article's fields, in the shape of a version's field_dict."""
+    """The current article's fields (a working copy's, when `article` is one), in the shape of a version's field_dict."""
     values = {name: getattr(article, name) for name in COMPARED_FIELDS if name != "related"}
-    values["related"] = list(article.related.values_list("pk", flat=True))
+    saved_related = getattr(article, "related_ids", None)  # set on a working copy (signoff.versions.as_article)
+    values["related"] = list(article.related.values_list("pk", flat=True)) if saved_related is None else saved_related
     return values
 
 

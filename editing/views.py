@@ -27,6 +27,7 @@ from articles.models import Article
 from editing import images, versions
 from editing.readability import LONG_SENTENCE_WORDS, readability
 from glossary.terms import glossary_terms
+from signoff import versions as signoff_versions
 
 NOT_AN_EDITOR = "Log in to the admin as an editor to use the editor."
 # An uploaded image is only ever shown as an image: no scripts, no frames, no sniffing, cached for good
@@ -117,7 +118,8 @@ def uploaded_image(request, name):
 
 
 def compare(request, object_id, version_id):
-    """A saved version of an article beside the current text, as a diff per field, with a link to restore it.
+    """A saved version of an article beside the current text (its working copy, when it has one), as a diff per
+    field, with a link to restore it.
 
     Reached through the admin (ArticleAdmin.get_urls), which checks the visitor is logged-in staff.
     Template: admin/articles/article/compare.html. Context: the admin's own, plus `version`, `changes` and
@@ -126,9 +128,10 @@ def compare(request, object_id, version_id):
     if not request.user.has_perm("articles.view_article") and not request.user.has_perm("articles.change_article"):
         raise PermissionDenied
     article = get_object_or_404(Article, pk=object_id)
+    current = signoff_versions.editors_text(article)
     context = {
         **admin.site.each_context(request),
-        **versions.comparison(article, versions.version_of(article, version_id)),
+        **versions.comparison(current, versions.version_of(article, version_id)),
         "opts": Article._meta,
         "original": article,
         "title": f"Compare a saved version of “{article}” with the current text",

@@ -89,6 +89,7 @@ INSTALLED_APPS = [
     "checker",
     "editing",
     "page_cache",
+    "signoff",
     "feedback",
     "handouts",
     "glossary",
@@ -171,6 +172,18 @@ PAGE_CACHE_SECONDS = 60 * 60
 # Page feedback (feedback/): how many answers and comments one address may send in an hour, counted in
 # the cache under a keyed hash of the address (never the address itself).
 FEEDBACK_POSTS_PER_HOUR = int(os.environ.get("FEEDBACK_POSTS_PER_HOUR", "20"))
+
+# Email (review_due --email): printed to the console unless DJANGO_EMAIL_HOST names an SMTP server.
+
+EMAIL_HOST = os.environ.get("DJANGO_EMAIL_HOST", "")
+EMAIL_BACKEND = (
+    "django.core.mail.backends.smtp.EmailBackend" if EMAIL_HOST else "django.core.mail.backends.console.EmailBackend"
+)
+EMAIL_PORT = int(os.environ.get("DJANGO_EMAIL_PORT", "587"))
+EMAIL_HOST_USER = os.environ.get("DJANGO_EMAIL_HOST_USER", "")
+EMAIL_HOST_PASSWORD = os.environ.get("DJANGO_EMAIL_HOST_PASSWORD", "")
+EMAIL_USE_TLS = env_flag("DJANGO_EMAIL_USE_TLS", True)
+DEFAULT_FROM_EMAIL = os.environ.get("DJANGO_DEFAULT_FROM_EMAIL", "neutropenia-guide@localhost")
 
 # Passwords and login throttling (django-axes): 5 failures for one account from one address lock that
 # pair out for 30 minutes. Attempts are kept in the database, which every app server shares, and are

@@ -14,6 +14,7 @@ urlpatterns = [
     path("sitemap.xml", public_page(sitemap), {"sitemaps": {**sitemaps, "glossary": GlossarySitemap}}, name="sitemap"),
     path("robots.txt", robots_txt, name="robots_txt"),
     path("healthz", healthz, name="healthz"),
+    path("", include("signoff.urls")),
     path("", include("checker.urls")),
     path("", include("feedback.urls")),
     path("", include("handouts.urls")),

@@ -16,12 +16,14 @@ temporary directory) in its environment, stops the site, and exits with COMMAND'
 import argparse
 import contextlib
 import os
+import re
 import socket
 import subprocess
 import sys
 import tempfile
 import urllib.error
 import urllib.request
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import NamedTuple
 
@@ -107,6 +109,17 @@ def serve(workers=2, redis_url="", database_url=""):
         set_up_site(env)
         with run_gunicorn(env, directory / "gunicorn.log", "--workers", str(workers)) as url:
             yield Server(url, env, directory)
+
+
+def headings(url, requests=40):
+    """Fetch `url` `requests` times, eight at a time so that every worker answers; return the set of <h1> texts."""
+
+    def fetch(_):
+        with urllib.request.urlopen(url, timeout=10) as response:
+            return re.search(r"<h1>(.*?)</h1>", response.read().decode())[1]
+
+    with ThreadPoolExecutor(max_workers=8) as pool:
+        return set(pool.map(fetch, range(requests)))
 
 
 def wait_until_serving(url, gunicorn, log_path):

@@ -2,7 +2,7 @@ import datetime
 
 import pytest
 
-from articles.frontmatter import ArticleFile, FrontMatterError, dump, parse
+from articles.frontmatter import ArticleFile, FileApproval, FrontMatterError, dump, parse
 
 GOOD = """---
 title: What is neutropenia?
@@ -13,14 +13,18 @@ status: published
 related:
   - causes
   - symptoms
-last_reviewed: 2026-11-01
+approved_by: Dr A. Example
+approver_role: Consultant haematologist
+approved_on: 2026-11-01
 next_review: 2027-11-01
-reviewer: Consultant haematologist
 ---
 ## Section
 
 Body text.
 """
+
+
+APPROVED = "---\ntitle: T\nslug: t\napproved_by: A\napprover_role: B\napproved_on: {on}\nnext_review: {next}\n---\nBody"
 
 
 def test_a_complete_file_is_read_whole():
@@ -32,16 +36,19 @@ def test_a_complete_file_is_read_whole():
         order=1,
         status="published",
         related=["causes", "symptoms"],
-        last_reviewed=datetime.date(2026, 11, 1),
-        next_review=datetime.date(2027, 11, 1),
-        reviewer="Consultant haematologist",
+        approval=FileApproval(
+            approved_by="Dr A. Example",
+            approver_role="Consultant haematologist",
+            approved_on=datetime.date(2026, 11, 1),
+            next_review=datetime.date(2027, 11, 1),
+        ),
         body="## Section\n\nBody text.\n",
     )
 
 
 def test_optional_keys_take_their_defaults():
     article = parse("---\ntitle: T\nslug: t\n---\nBody")
-    assert (article.status, article.order, article.related, article.last_reviewed) == ("published", 0, [], None)
+    assert (article.status, article.order, article.related, article.approval) == ("published", 0, [], None)
 
 
 def test_dump_then_parse_gives_the_same_article():
@@ -62,8 +69,15 @@ def test_dump_keeps_awkward_titles_intact():
         ("---\nslug: t\n---\nBody", "missing title"),
         ("---\ntitle: T\n---\nBody", "missing slug"),
         ("---\ntitle: T\nslug: not a slug\n---\nBody", "slug 'not a slug'"),
-        ("---\ntitle: T\nslug: t\nlast_reviewed: 2026-13-45\n---\nBody", "last_reviewed '2026-13-45' is not a date"),
-        ("---\ntitle: T\nslug: t\nnext_review: soon\n---\nBody", "next_review 'soon' is not a date"),
+        ("---\ntitle: T\nslug: t\nlast_reviewed: 2026-11-01\n---\nBody", "last_reviewed can no longer be set by hand"),
+        ("---\ntitle: T\nslug: t\nreviewer: Nurse\n---\nBody", "reviewer can no longer be set by hand"),
+        (
+            "---\ntitle: T\nslug: t\nnext_review: 2027-01-01\n---\nBody",
+            "missing approved_by, approver_role, approved_on",
+        ),
+        (APPROVED.format(on="2026-13-45", next="2027-01-01"), "approved_on '2026-13-45' is not a date"),
+        (APPROVED.format(on="2026-11-01", next="soon"), "next_review 'soon' is not a date"),
+        (APPROVED.format(on="2026-11-01", next="2026-11-01"), "next_review must be after approved_on"),
         ("---\ntitle: T\nslug: t\nstatus: live\n---\nBody", "status 'live'"),
         ("---\ntitle: T\nslug: t\norder: first\n---\nBody", "order 'first'"),
         ("---\ntitle: T\nslug: t\nrelated: causes\n---\nBody", "related must be a list"),

@@ -1,35 +1,34 @@
-"""Review dates in view on each article, in the NHS's words."""
+"""Each article says who checked it and when it is next due, only from a recorded clinical approval."""
 
 import datetime
 
 import pytest
 
+from articles.models import Article
+
 pytestmark = pytest.mark.django_db
 
-
-def review_rows(tree):
-    dates = tree.find("dl", class_="review-dates")
-    return {row.find("dt").text(): row.find("dd") for row in dates.find_all("div")}
+NEXT = datetime.date(2099, 5, 9)
 
 
-def test_article_shows_when_it_was_last_reviewed_and_when_it_is_next_due(page, make_article):
-    article = make_article(
-        last_reviewed=datetime.date(2026, 11, 1), next_review=datetime.date(2027, 5, 9), reviewer="Oncology nurse"
+def test_an_approved_article_names_who_checked_it_their_role_and_the_dates(page, approved_article):
+    article = approved_article(NEXT)
+    approved_on = article.approvals.get().approved_on
+    line = page(article.get_absolute_url()).find("p", class_="review-dates")
+    assert line.text() == (
+        f"Checked by Rita Reeve, Specialist nurse, on {approved_on:%-d %B %Y}; next check due 9 May 2099."
     )
-    rows = review_rows(page(article.get_absolute_url()))
-    assert list(rows) == ["Page last reviewed", "Reviewed by", "Next review due"]
-    assert rows["Page last reviewed"].text() == "1 November 2026"
-    assert rows["Page last reviewed"].find("time").attrs["datetime"] == "2026-11-01"
-    assert rows["Next review due"].text() == "9 May 2027"
-    assert rows["Next review due"].find("time").attrs["datetime"] == "2027-05-09"
-    assert rows["Reviewed by"].text() == "Oncology nurse"
+    assert [time.attrs["datetime"] for time in line.find_all("time")] == [f"{approved_on:%Y-%m-%d}", "2099-05-09"]
 
 
-def test_only_the_dates_an_article_has_are_shown(page, make_article):
-    article = make_article(last_reviewed=datetime.date(2026, 11, 1), next_review=None, reviewer="")
-    assert list(review_rows(page(article.get_absolute_url()))) == ["Page last reviewed"]
+def test_an_article_without_an_approval_says_plainly_it_is_not_checked_yet(page, make_article):
+    tree = page(make_article().get_absolute_url())
+    assert tree.find("p", class_="review-dates").text() == "This page has not yet been checked by a clinician."
+    assert tree.find_all("meta", name="robots") == []  # still published and indexed
 
 
-def test_an_article_never_reviewed_shows_no_empty_review_box(page, make_article):
-    tree = page(make_article(last_reviewed=None, next_review=None).get_absolute_url())
-    assert tree.find_all("dl", class_="review-dates") == []
+def test_a_text_changed_after_its_approval_is_not_shown_as_checked(page, approved_article):
+    article = approved_article(NEXT)
+    Article.objects.filter(pk=article.pk).update(body="## Changed\n\nBehind the approval's back.")
+    line = page(article.get_absolute_url()).find("p", class_="review-dates")
+    assert line.text() == "This page has not yet been checked by a clinician."

@@ -13,14 +13,9 @@ def json_ld(tree):
     return json.loads(tree.find("script", type="application/ld+json").raw_text())
 
 
-def test_article_is_described_as_a_reviewed_medical_web_page(page, make_article, site_url):
-    article = make_article(
-        title="Fever and when to get help",
-        slug="fever",
-        summary="A fever is an emergency.",
-        last_reviewed=datetime.date(2026, 11, 1),
-        next_review=datetime.date(2027, 11, 1),
-        reviewer="Consultant haematologist",
+def test_article_is_described_as_a_reviewed_medical_web_page(page, approved_article, site_url):
+    article = approved_article(
+        datetime.date(2099, 11, 1), title="Fever and when to get help", slug="fever", summary="A fever is an emergency."
     )
     data = json_ld(page(article.get_absolute_url()))
     url = "https://neutropenia.example.org/articles/fever/"
@@ -31,8 +26,8 @@ def test_article_is_described_as_a_reviewed_medical_web_page(page, make_article,
         "A fever is an emergency.",
         url,
     )
-    assert data["lastReviewed"] == "2026-11-01"
-    assert data["reviewedBy"] == {"@type": "Person", "jobTitle": "Consultant haematologist"}
+    assert data["lastReviewed"] == article.approvals.get().approved_on.isoformat()
+    assert data["reviewedBy"] == {"@type": "Person", "name": "Rita Reeve", "jobTitle": "Specialist nurse"}
     assert data["about"] == {"@type": "MedicalCondition", "name": "Neutropenia"}
     assert data["breadcrumb"] == {
         "@type": "BreadcrumbList",
@@ -43,8 +38,8 @@ def test_article_is_described_as_a_reviewed_medical_web_page(page, make_article,
     }
 
 
-def test_an_unreviewed_article_claims_no_review(page, make_article):
-    data = json_ld(page(make_article(last_reviewed=None, reviewer="").get_absolute_url()))
+def test_an_article_without_a_recorded_approval_claims_no_review(page, make_article):
+    data = json_ld(page(make_article().get_absolute_url()))
     assert "lastReviewed" not in data
     assert "reviewedBy" not in data
 

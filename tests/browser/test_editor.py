@@ -1,4 +1,5 @@
-"""An editor's session in a real browser: log in, edit an article with the live preview, save, see it live."""
+"""An editor's session in a real browser: log in, edit an article with the live preview, save, and read the
+working copy at the article's address (tests/browser/test_signoff.py takes it through review to patients)."""
 
 import io
 import re
@@ -50,7 +51,7 @@ def open_article(tab, article):
     expect(tab.locator("textarea#id_body")).to_be_visible()
 
 
-def test_an_editor_edits_with_the_live_preview_and_the_public_page_changes(guide, browser_editor, tab):
+def test_an_editor_edits_with_the_live_preview_and_reads_the_working_copy(guide, browser_editor, tab):
     article = Article.objects.get(slug="overview")
     errors = []
     tab.on("pageerror", lambda error: errors.append(str(error)))
@@ -73,6 +74,7 @@ def test_an_editor_edits_with_the_live_preview_and_the_public_page_changes(guide
     expect(tab.locator(".messagelist .success")).to_contain_text("was changed successfully")
 
     tab.goto(article.get_absolute_url())
+    expect(tab.locator(".draft-banner")).to_contain_text("Not live")
     expect(tab.locator(".article-body h2#checked-in-a-browser")).to_be_visible()
     expect(tab.locator(".article-body")).to_contain_text(re.compile(r"A new paragraph typed by an editor\."))
     expect(tab.locator(".article-body")).to_contain_text(long_sentence)

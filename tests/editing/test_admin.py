@@ -4,13 +4,14 @@ import datetime
 import json
 
 import pytest
-from django.contrib.auth.models import Permission, User
+from django.contrib.auth.models import User
 from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 from reversion.models import Version
 
 from articles.models import Article
+from signoff.workflow import working_version
 from tests.pages import change_url, form_fields, parse, with_changes
 from tests.pages import save_article as save
 
@@ -30,29 +31,28 @@ def changelist_rows(client, query=""):
     return [row.find("th").text() for row in tree.find("table", id="result_list").find("tbody").find_all("tr")]
 
 
-def test_the_list_shows_title_status_position_and_review_dates_with_overdue_marked(editor_client, make_article):
-    make_article(
-        title="Old page", next_review=TODAY - datetime.timedelta(days=3), last_reviewed=datetime.date(2025, 1, 2)
-    )
-    make_article(title="Fresh page", next_review=TODAY + datetime.timedelta(days=30))
+def test_the_list_shows_title_state_position_and_next_check_with_overdue_marked(editor_client, approved_article):
+    approved_article(TODAY - datetime.timedelta(days=3), title="Old page")
+    approved_article(TODAY + datetime.timedelta(days=30), title="Fresh page")
     tree = parse(editor_client.get(reverse("admin:articles_article_changelist")).content)
     headers = [
         th.find("div", class_="text").text() for th in tree.find("table", id="result_list").find_all("th", scope="col")
     ]
-    assert headers == ["Title", "Status", "Position in the guide", "Last reviewed", "Next review"]
+    assert headers == ["Title", "State", "Position in the guide", "Next check due"]
     overdue = tree.find_all("strong", class_="review-overdue")
     assert len(overdue) == 1
     assert "(overdue)" in overdue[0].text()
     assert overdue[0].parent.parent.find("th").text() == "Old page"
 
 
-def test_the_list_filters_overdue_reviews_and_status(editor_client, make_article):
-    make_article(title="Old page", next_review=TODAY - datetime.timedelta(days=1))
-    make_article(title="Due today", next_review=TODAY)
+def test_the_list_filters_by_clinical_check_and_state(editor_client, approved_article, make_article):
+    approved_article(TODAY - datetime.timedelta(days=1), title="Old page")
+    approved_article(TODAY + datetime.timedelta(days=90), title="Checked page")
+    make_article(title="Unchecked page")
     make_article(title="A draft", status=Article.Status.DRAFT)
-    assert changelist_rows(editor_client, "?review=overdue") == ["Old page"]
-    assert changelist_rows(editor_client, "?review=in_date") == ["Due today", "A draft"]
-    assert changelist_rows(editor_client, "?status__exact=draft") == ["A draft"]
+    assert changelist_rows(editor_client, "?check=overdue") == ["Old page"]
+    assert changelist_rows(editor_client, "?check=never") == ["Unchecked page"]
+    assert changelist_rows(editor_client, "?state=draft") == ["A draft"]
 
 
 def test_the_list_searches_titles_and_bodies(editor_client, make_article):
@@ -60,14 +60,6 @@ def test_the_list_searches_titles_and_bodies(editor_client, make_article):
     make_article(title="Food", body="Wash fruit well.")
     assert changelist_rows(editor_client, "?q=temperature") == ["Fever"]
     assert changelist_rows(editor_client, "?q=food") == ["Food"]
-
-
-def test_the_list_sorts_by_next_review(editor_client, make_article):
-    make_article(title="Later", next_review=TODAY + datetime.timedelta(days=90))
-    make_article(title="Sooner", next_review=TODAY + datetime.timedelta(days=9))
-    # Column 4 (counting from 0) is "next review"; sorting by it puts the earliest first.
-    assert changelist_rows(editor_client, "?o=4") == ["Sooner", "Later"]
-    assert changelist_rows(editor_client, "?o=-4") == ["Later", "Sooner"]
 
 
 def test_the_body_uses_the_markdownx_editor_posting_to_the_staff_only_endpoints(editor_client, make_article):
@@ -112,7 +104,6 @@ def test_an_editor_adds_an_article_and_a_version_records_who(editor_client, edit
         summary="What to watch for at home.",
         body="## At home\n\nTake your temperature twice a day.",
         position="12",
-        status="draft",
     )
     response = editor_client.post(reverse("admin:articles_article_add"), data)
     assert response.status_code == 302
@@ -123,31 +114,14 @@ def test_an_editor_adds_an_article_and_a_version_records_who(editor_client, edit
     assert version.revision.user == editor
 
 
-def test_an_editor_changes_an_article_and_the_public_page_shows_it(editor_client, make_article):
-    article = make_article(body="## Fever\n\nOld advice.")
-    response = save(editor_client, article, body="## Fever\n\nNew advice: call now.")
-    assert response.status_code == 302
-    assert "New advice: call now." in Client().get(article.get_absolute_url()).content.decode()
-
-
-def test_an_editor_publishes_a_draft(editor_client, make_article):
+def test_saving_never_publishes_even_when_a_status_is_posted(editor_client, make_article):
     article = make_article(status=Article.Status.DRAFT)
-    assert Client().get(article.get_absolute_url()).status_code == 404
-    assert save(editor_client, article, status="published").status_code == 302
-    assert Client().get(article.get_absolute_url()).status_code == 200
-
-
-def test_staff_without_the_publish_permission_cannot_publish(client, make_article):
-    writer = User.objects.create_user("writer", password="x" * 20, is_staff=True)
-    writer.user_permissions.set(Permission.objects.filter(codename__in=["view_article", "change_article"]))
-    client.force_login(writer)
-    article = make_article(status=Article.Status.DRAFT)
-    form = open_form(client, article)
+    form = open_form(editor_client, article)
     assert "status" not in form
-    response = client.post(change_url(article), {**form, "status": ["published"]})
-    assert response.status_code == 302
+    assert editor_client.post(change_url(article), {**form, "status": ["published"]}).status_code == 302
     article.refresh_from_db()
     assert article.status == Article.Status.DRAFT
+    assert Client().get(article.get_absolute_url()).status_code == 404
 
 
 def test_a_second_editor_saving_a_changed_article_is_refused_and_keeps_their_text(editor_client, make_article, editor):
@@ -167,16 +141,14 @@ def test_a_second_editor_saving_a_changed_article_is_refused_and_keeps_their_tex
     assert "changed by Edith" in message
     assert "your changes have not been saved" in message
     assert tree.find("textarea", name="body").raw_text().strip() == "## Fever\n\nSam's text."
-    article.refresh_from_db()
-    assert "Edith's text." in article.body
+    assert "Edith's text." in working_version(article).field_dict["body"]
 
 
 def test_saving_twice_from_a_fresh_form_is_not_refused(editor_client, make_article):
     article = make_article()
     assert save(editor_client, article, summary="One.").status_code == 302
     assert save(editor_client, article, summary="Two.").status_code == 302
-    article.refresh_from_db()
-    assert article.summary == "Two."
+    assert working_version(article).field_dict["summary"] == "Two."
 
 
 def test_a_form_without_the_opened_version_is_refused(editor_client, make_article):
@@ -185,8 +157,7 @@ def test_a_form_without_the_opened_version_is_refused(editor_client, make_articl
     del form["opened_version"]
     response = editor_client.post(change_url(article), with_changes(form, summary="Sneaky."))
     assert response.status_code == 200
-    article.refresh_from_db()
-    assert article.summary != "Sneaky."
+    assert working_version(article) is None
 
 
 def test_view_on_site_opens_the_article_even_as_a_draft(editor_client, make_article):
@@ -248,25 +219,21 @@ def test_anonymous_visitors_are_sent_to_the_admin_login(client, make_article):
     assert response["Location"].startswith(reverse("admin:login"))
 
 
-def test_publishing_with_an_undescribed_image_is_refused_and_keeps_the_text(editor_client, make_article):
+def test_submitting_an_undescribed_image_is_refused_and_keeps_the_text(editor_client, make_article):
     article = make_article(body="## Start\n\nText.")
     body = "## Start\n\n![Describe the image for someone who cannot see it](/media/images/a-10x10.png)\n"
-    response = save(editor_client, article, body=body)
-    assert response.status_code == 200
-    errors = parse(response.content).find(class_="errorlist").text()
-    assert "Describe every image before you publish" in errors
-    assert "/media/images/a-10x10.png" in errors
-    assert form_fields(response)["body"] == [body]
-    article.refresh_from_db()
-    assert article.body == "## Start\n\nText."
+    form = with_changes(open_form(editor_client, article), body=body)
+    response = editor_client.post(change_url(article), {**form, "_submit_for_review": "Submit"}, follow=True)
+    message = parse(response.content).find("ul", class_="messagelist").text()
+    assert "Describe every image before this page goes to patients" in message
+    assert "/media/images/a-10x10.png" in message
+    assert working_version(article).field_dict["body"].strip() == body.strip()  # the text is kept
+    assert not article.review_requests.exists()
 
 
-def test_an_undescribed_image_may_wait_in_a_draft_and_a_described_one_publishes(editor_client, make_article):
+def test_a_described_image_may_be_submitted(editor_client, make_article):
     article = make_article(body="## Start\n\nText.")
-    undescribed = "![](/media/images/a-10x10.png)"
-    assert save(editor_client, article, body=undescribed, status=Article.Status.DRAFT).status_code == 302
     described = "![A thermometer reading 38.2 degrees](/media/images/a-10x10.png)"
-    response = save(editor_client, Article.objects.get(pk=article.pk), body=described, status=Article.Status.PUBLISHED)
-    assert response.status_code == 302
-    article.refresh_from_db()
-    assert (article.status, article.body) == (Article.Status.PUBLISHED, described)
+    form = with_changes(open_form(editor_client, article), body=described)
+    assert editor_client.post(change_url(article), {**form, "_submit_for_review": "Submit"}).status_code == 302
+    assert article.review_requests.get().version.field_dict["body"] == described

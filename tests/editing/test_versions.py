@@ -8,6 +8,7 @@ from django.urls import reverse
 from reversion.models import Version
 
 from articles.models import Article, OldSlug
+from signoff.workflow import working_version
 from tests.pages import form_fields, parse, save_article
 
 pytestmark = pytest.mark.django_db
@@ -82,10 +83,10 @@ def test_the_compare_page_shows_what_changed_since_a_version(editor_client, make
     assert [line.text() for line in body_diff.find_all("ins")] == ["+ Call 999."]
 
 
-def test_an_editor_restores_an_earlier_version_and_nothing_is_lost(editor_client, make_article):
+def test_an_editor_restores_an_earlier_version_into_the_working_copy_and_nothing_is_lost(editor_client, make_article):
     causes = make_article(title="Causes")
-    article = make_article(title="Fever", body="## Fever\n\nThe good text.")
-    save(editor_client, article, related=[str(causes.pk)])
+    article = make_article(title="Fever", body="## Fever\n\nThe live text.")
+    save(editor_client, article, body="## Fever\n\nThe good text.", related=[str(causes.pk)])
     save(editor_client, article, body="## Fever\n\nA mistaken text.", related=[])
     good = versions(article)[1]
 
@@ -94,29 +95,52 @@ def test_an_editor_restores_an_earlier_version_and_nothing_is_lost(editor_client
     assert shown.status_code == 200
     form = form_fields(shown)
     assert form["body"] == ["## Fever\n\nThe good text."]
-    article.refresh_from_db()
-    assert "mistaken" in article.body  # looking at a version changes nothing
+    assert "mistaken" in working_version(article).field_dict["body"]  # looking at a version changes nothing
 
     assert editor_client.post(revision_url, form).status_code == 302
+    restored = working_version(article)
+    assert restored.field_dict["body"] == "## Fever\n\nThe good text."
+    assert restored.field_dict["related"] == [causes.pk]
+    assert restored.revision.get_comment().startswith("Reverted to previous version")
+    bodies = [version.field_dict["body"] for version in versions(article)]
+    assert bodies == ["## Fever\n\nThe good text.", "## Fever\n\nA mistaken text.", "## Fever\n\nThe good text."]
+    live = Article.objects.get(pk=article.pk)  # patients still see the live text, until an approval
+    assert (live.body, list(live.related.all()), live.status) == (
+        "## Fever\n\nThe live text.",
+        [],
+        Article.Status.PUBLISHED,
+    )
+
+
+def test_restoring_a_draft_writes_it_back_with_its_related_articles(editor_client, make_article):
+    causes = make_article(title="Causes")
+    article = make_article(title="Fever", body="## Fever\n\nThe good text.", status=Article.Status.DRAFT)
+    save(editor_client, article, related=[str(causes.pk)])
+    save(editor_client, article, body="## Fever\n\nA mistaken text.", related=[])
+    revision_url = reverse("admin:articles_article_revision", args=[article.pk, versions(article)[1].pk])
+    assert editor_client.post(revision_url, form_fields(editor_client.get(revision_url))).status_code == 302
     article.refresh_from_db()
     assert article.body == "## Fever\n\nThe good text."
     assert "The good text." in article.body_html
     assert list(article.related.all()) == [causes]
-    bodies = [version.field_dict["body"] for version in versions(article)]
-    assert bodies == ["## Fever\n\nThe good text.", "## Fever\n\nA mistaken text.", "## Fever\n\nThe good text."]
-    assert versions(article)[0].revision.get_comment().startswith("Reverted to previous version")
 
 
-def test_restoring_a_version_with_another_slug_keeps_the_current_address_working(editor_client, client, make_article):
+def test_restoring_a_version_with_another_slug_keeps_the_current_address_working(
+    editor_client, reviewer_client, client, make_article, submit, approve
+):
     article = make_article(slug="low-count")
     save(editor_client, article, summary="First save.")
-    save(editor_client, article, slug="neutropenia-explained")
+    submit(editor_client, article, slug="neutropenia-explained")
+    approve(reviewer_client, article)
     first = versions(article)[1]
     revision_url = reverse("admin:articles_article_revision", args=[article.pk, first.pk])
     assert editor_client.post(revision_url, form_fields(editor_client.get(revision_url))).status_code == 302
+    submit(editor_client, article)
+    approve(reviewer_client, article)
     article.refresh_from_db()
     assert article.slug == "low-count"
     assert set(OldSlug.objects.values_list("slug", flat=True)) == {"neutropenia-explained"}
+    client.logout()
     response = client.get("/articles/neutropenia-explained/")
     assert response.status_code == 301
     assert response["Location"] == article.get_absolute_url()

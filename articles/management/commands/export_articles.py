@@ -4,10 +4,14 @@ from django.core.management.base import BaseCommand, CommandError
 
 from articles import frontmatter
 from articles.models import Article
+from signoff.reviews import current_approval
 
 
 class Command(BaseCommand):
-    help = "Write every article, drafts included, as <slug>.md files that import_articles reads back."
+    help = (
+        "Write every article, drafts included, as <slug>.md files that import_articles reads back: the live "
+        "text, with its clinician's recorded approval when it has one."
+    )
 
     def add_arguments(self, parser):
         parser.add_argument("directory", help="folder to write into (created if missing)")
@@ -35,7 +39,18 @@ def as_file(article):
         order=article.position,
         status=article.status,
         related=sorted(related.slug for related in article.related.all()),
-        last_reviewed=article.last_reviewed,
-        next_review=article.next_review,
-        reviewer=article.reviewer,
+        approval=recorded_approval(article),
+    )
+
+
+def recorded_approval(article):
+    """The FileApproval of the clinician's recorded approval of `article`'s live text, or None."""
+    approval = current_approval(article)
+    if approval is None:
+        return None
+    return frontmatter.FileApproval(
+        approved_by=approval.reviewer_name,
+        approver_role=approval.reviewer_role,
+        approved_on=approval.approved_on,
+        next_review=approval.next_review,
     )

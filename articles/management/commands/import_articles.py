@@ -1,3 +1,4 @@
+import datetime
 from pathlib import Path
 
 import reversion
@@ -5,9 +6,12 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
+from django.utils import timezone
+from reversion.models import Version
 
 from articles import frontmatter
 from articles.models import Article
+from signoff.models import Approval
 
 BUNDLED_CONTENT = Path(settings.BASE_DIR) / "articles" / "content"
 
@@ -90,9 +94,6 @@ def save_articles(files, update):
         article.body = entry.body
         article.position = entry.order
         article.status = entry.status
-        article.last_reviewed = entry.last_reviewed
-        article.next_review = entry.next_review
-        article.reviewer = entry.reviewer
         try:
             article.full_clean(exclude=["related"], validate_unique=False)
         except ValidationError as error:
@@ -106,4 +107,22 @@ def save_articles(files, update):
             article.related.set([by_slug[slug] for slug in entry.related])
             reversion.add_to_revision(article)
             reversion.set_comment(IMPORT_COMMENT.format(name=path.name))
+        if entry.approval is not None and article.is_published:
+            record_imported_approval(article, entry.approval)
     return created, updated, kept
+
+
+def record_imported_approval(article, approval):
+    """Keep the approval a file carries (from export_articles on another site) against the version just
+    imported; it names the person and role the file gives, and no account of this site."""
+    approved_at = datetime.datetime.combine(approval.approved_on, datetime.time(12), timezone.get_current_timezone())
+    Approval.objects.create(
+        article=article,
+        version=Version.objects.get_for_object(article).first(),
+        reviewer_name=approval.approved_by,
+        reviewer_role=approval.approver_role,
+        approved_at=approved_at,
+        next_review=approval.next_review,
+        published_at=timezone.now(),
+        imported=True,
+    )

@@ -3,28 +3,37 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
 EDITORS = "Editors"
-# What an editor may do, and nothing else: write and publish articles, upload images into them, see and
-# restore their saved versions (restoring is a change), keep the glossary, and read readers' feedback.
-# Deleting articles is left to administrators.
-EDITOR_PERMISSIONS = [
-    "articles.view_article",
-    "articles.add_article",
-    "articles.change_article",
-    "articles.publish_article",
-    "articles.upload_image",
-    "reversion.view_revision",
-    "reversion.view_version",
-    # Readers' feedback: see every answer and mark comments as handled.
-    "feedback.view_feedback",
-    "feedback.view_comment",
-    "feedback.change_comment",
-    "feedback.view_articlefeedback",
-    # The glossary: editors keep its terms.
-    "glossary.view_term",
-    "glossary.add_term",
-    "glossary.change_term",
-    "glossary.delete_term",
-]
+CLINICAL_REVIEWERS = "Clinical reviewers"
+# Editors write and submit: add and change articles (a change to a live article waits in its working copy),
+# upload images, see and restore versions. Clinical reviewers read, approve and publish, and send back.
+# Editors also keep the glossary and read readers' feedback (marking comments handled).
+# Deleting is left to administrators; a person may be in both groups.
+ROLES = {
+    EDITORS: [
+        "articles.view_article",
+        "articles.add_article",
+        "articles.change_article",
+        "articles.upload_image",
+        "reversion.view_revision",
+        "reversion.view_version",
+        "feedback.view_feedback",
+        "feedback.view_comment",
+        "feedback.change_comment",
+        "feedback.view_articlefeedback",
+        "glossary.view_term",
+        "glossary.add_term",
+        "glossary.change_term",
+        "glossary.delete_term",
+    ],
+    CLINICAL_REVIEWERS: [
+        "articles.view_article",
+        "articles.publish_article",
+        "reversion.view_revision",
+        "reversion.view_version",
+        "signoff.view_approval",
+        "signoff.view_reviewrequest",
+    ],
+}
 
 
 def permission(name):
@@ -37,17 +46,16 @@ def permission(name):
 
 class Command(BaseCommand):
     help = (
-        f'Create or repair the "{EDITORS}" group: add, change and publish articles, upload images, see and '
-        "restore versions, keep the glossary, see feedback and mark comments handled, and nothing else. "
-        "Safe to run again: it sets exactly these permissions."
+        f'Create or repair the "{EDITORS}" group (add and change articles, upload images, see and restore '
+        f'versions, keep the glossary, see feedback) and the "{CLINICAL_REVIEWERS}" group (approve and publish, request changes). Safe to run '
+        "again: it sets exactly these permissions."
     )
 
     def handle(self, **options):
         with transaction.atomic():
-            group, created = Group.objects.get_or_create(name=EDITORS)
-            group.permissions.set([permission(name) for name in EDITOR_PERMISSIONS])
-        verb = "Created" if created else "Checked"
-        if options["verbosity"]:
-            self.stdout.write(
-                self.style.SUCCESS(f'{verb} the "{EDITORS}" group: {len(EDITOR_PERMISSIONS)} permissions.')
-            )
+            for name, permissions in ROLES.items():
+                group, created = Group.objects.get_or_create(name=name)
+                group.permissions.set([permission(codename) for codename in permissions])
+                if options["verbosity"]:
+                    verb = "Created" if created else "Checked"
+                    self.stdout.write(self.style.SUCCESS(f'{verb} the "{name}" group: {len(permissions)} permissions.'))

@@ -1,0 +1,17 @@
+from django import template
+
+from signoff.models import ReviewRequest
+from signoff.workflow import is_reviewer
+
+register = template.Library()
+
+
+@register.inclusion_tag("admin/signoff/waiting_for_review.html")
+def waiting_for_review(user):
+    """The review requests waiting for `user`, a clinical reviewer (none for anyone else)."""
+    waiting = []
+    if is_reviewer(user):
+        waiting = ReviewRequest.objects.filter(status=ReviewRequest.Status.PENDING).select_related(
+            "article", "submitted_by"
+        )
+    return {"is_reviewer": is_reviewer(user), "waiting": waiting}
