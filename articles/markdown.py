@@ -5,6 +5,7 @@ exactly what a patient sees. The Markdown is converted first, then the HTML is c
 against a short allowlist: scripts, event handlers, styles, frames, forms and `javascript:` links never
 survive. Headings get stable ids from their text, so `## Treatment options` can be linked to as
 `#treatment-options`, and each `##` section gets a "link to this section" anchor beside its heading.
+Given the glossary's terms, the first use of each term in the body links to its glossary entry.
 """
 
 import re
@@ -41,7 +42,12 @@ ALLOWED_ATTRIBUTES = {
     "ol": {"start"},
 }
 
-ALLOWED_CLASSES = {"div": {"care-card"}, "p": {"care-card-heading"}, "span": {"visually-hidden"}}
+ALLOWED_CLASSES = {
+    "div": {"care-card"},
+    "p": {"care-card-heading"},
+    "span": {"visually-hidden"},
+    "a": {"glossary-link"},
+}
 
 ALLOWED_URL_SCHEMES = {"http", "https", "mailto"}
 
@@ -108,12 +114,86 @@ class ImageSizes(Treeprocessor):
                 image.set("height", str(size[1]))
 
 
+@dataclass(frozen=True)
+class GlossaryTerm:
+    """A glossary entry as the renderer needs it: the words that name it and the address of its entry."""
+
+    names: tuple[str, ...]
+    href: str
+
+
+# Where a glossary link would be wrong: headings (they are the page's outline), links (no link in a link),
+# code, and care cards (urgent advice stays free of distractions).
+NO_GLOSSARY_LINKS = {"h1", "h2", "h3", "h4", "h5", "h6", "a", "code", "pre"}
+
+
+class GlossaryLinks(Treeprocessor):
+    """Link the first use of each glossary term in the body to its entry (whole words, any case, the
+    longest name first, so "febrile neutropenia" wins over "neutropenia")."""
+
+    def __init__(self, md, glossary):
+        super().__init__(md)
+        by_name = {name.casefold(): term for term in glossary for name in term.names if name.strip()}
+        names = sorted(by_name, key=len, reverse=True)
+        self.by_name = by_name
+        self.pattern = (
+            re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, names)) + r")(?!\w)", re.IGNORECASE) if names else None
+        )
+
+    def run(self, root: ElementTree.Element) -> None:
+        if self.pattern is not None:
+            self.linked = set()
+            self.visit(root)
+
+    def visit(self, element):
+        if element.tag in NO_GLOSSARY_LINKS or "care-card" in element.get("class", "").split():
+            return
+        element.text, links = self.link(element.text)
+        children = list(element)
+        for index, link in enumerate(links):
+            element.insert(index, link)
+        for child in children:
+            self.visit(child)
+            child.tail, links = self.link(child.tail)
+            position = list(element).index(child)
+            for offset, link in enumerate(links, start=1):
+                element.insert(position + offset, link)
+
+    def link(self, text):
+        """Split `text` at the first uses of terms not yet linked: (text before them, [<a> with tails])."""
+        if not text:
+            return text, []
+        head, links, last = text, [], 0
+        for match in self.pattern.finditer(text):
+            term = self.by_name[match[0].casefold()]
+            if term.href in self.linked:
+                continue
+            self.linked.add(term.href)
+            anchor = ElementTree.Element("a", {"class": "glossary-link", "href": term.href})
+            anchor.text = match[0]
+            if links:
+                links[-1].tail = text[last : match.start()]
+            else:
+                head = text[: match.start()]
+            links.append(anchor)
+            last = match.end()
+        if links:
+            links[-1].tail = text[last:]
+        return head, links
+
+
 class GuideExtension(Extension):
+    def __init__(self, glossary=(), **kwargs):
+        self.glossary = glossary
+        super().__init__(**kwargs)
+
     def extendMarkdown(self, md: markdown.Markdown) -> None:
         # Before the toc treeprocessor (priority 5), so demoted headings get ids and contents entries.
         md.treeprocessors.register(DemoteTopHeadings(md), "demote_top_headings", 30)
         md.treeprocessors.register(CareCards(md), "care_cards", 15)  # after inline (20): needs <strong>
         md.treeprocessors.register(ImageSizes(md), "image_sizes", 14)  # after inline (20): needs <img>
+        # After the care cards (15), which it leaves alone.
+        md.treeprocessors.register(GlossaryLinks(md, self.glossary), "glossary_links", 13)
 
 
 # Tags after which the plain text gets a line break, so words of separate blocks never run together.
@@ -157,10 +237,10 @@ class _ImageCollector(HTMLParser):
             self.images.append((attributes.get("src") or "", attributes.get("alt") or ""))
 
 
-def _converter() -> markdown.Markdown:
+def _converter(glossary=()) -> markdown.Markdown:
     return markdown.Markdown(
         extensions=[
-            GuideExtension(),
+            GuideExtension(glossary),
             "markdown.extensions.tables",
             "markdown.extensions.sane_lists",
             "markdown.extensions.fenced_code",
@@ -227,9 +307,10 @@ def link_sections(html: str, sections: list[tuple[str, str]]) -> str:
     return SANITISED_H2.sub(add_link, html)
 
 
-def render(text: str) -> Rendered:
-    """Convert Markdown `text` to sanitised HTML, with section links; list its `##` sections; give its plain text."""
-    converter = _converter()
+def render(text: str, glossary: tuple[GlossaryTerm, ...] | list[GlossaryTerm] = ()) -> Rendered:
+    """Convert Markdown `text` to sanitised HTML, with section links and the first use of each `glossary`
+    term linked to its entry; list its `##` sections; give its plain text."""
+    converter = _converter(glossary)
     html = sanitise(converter.convert(text or ""))
     sections = [
         (token["id"], unescape(token["name"])) for token in _flatten(converter.toc_tokens) if token["level"] == 2

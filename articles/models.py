@@ -5,6 +5,7 @@ from django.utils import timezone
 from markdownx.models import MarkdownxField
 
 from articles.markdown import render
+from glossary.terms import glossary_terms
 
 
 class ArticleQuerySet(models.QuerySet):
@@ -20,6 +21,18 @@ class ArticleQuerySet(models.QuerySet):
         """The articles `user` may read on the public pages: all of them for staff who may view articles
         (so editors can preview drafts at their real address), otherwise the published ones."""
         return self.all() if may_preview(user) else self.published()
+
+    def render_again(self):
+        """Render these articles' bodies again with the current renderer and glossary, saving only those
+        whose rendering changed (their text, versions and "updated" time stay). Returns how many changed."""
+        changed = 0
+        for article in self.select_for_update():
+            stored = (article.body_html, article.body_text, article.sections)
+            article.render_body()
+            if (article.body_html, article.body_text, article.sections) != stored:
+                article.save(update_fields=Article.RENDERED_FIELDS)
+                changed += 1
+        return changed
 
 
 def may_preview(user):
@@ -100,8 +113,9 @@ class Article(models.Model):
         return reverse("articles:detail", kwargs={"slug": self.slug})
 
     def render_body(self):
-        """Fill the RENDERED_FIELDS from the body with the current renderer (articles/markdown.py)."""
-        rendered = render(self.body)
+        """Fill the RENDERED_FIELDS from the body with the current renderer (articles/markdown.py) and the
+        current glossary (its terms' first uses link to their entries)."""
+        rendered = render(self.body, glossary_terms())
         self.body_html = rendered.html
         self.body_text = rendered.text
         self.sections = [list(section) for section in rendered.sections]

@@ -16,8 +16,8 @@ STYLE_ATTRIBUTE = re.compile(r"""\sstyle\s*=\s*(?:"[^"]*"|'[^']*'|[^\s>]+)""", r
 
 
 @lru_cache(maxsize=512)
-def qr_svg(url: str) -> str:
-    """Return an `<svg>` QR code of `url`, named for assistive technology as a QR code of the page's address.
+def qr_svg(url: str, label: str = "QR code of this page's address") -> str:
+    """Return an `<svg>` QR code of `url`, named for assistive technology "`label`: `url`".
 
     The result is the same for the same `url`, so it is kept in memory: each page's code is drawn once
     per process. The SVG has a viewBox and no fixed size: the stylesheet sets how big it prints.
@@ -26,8 +26,8 @@ def qr_svg(url: str) -> str:
     svg = code.svg_inline(border=4, omitsize=True, svgclass="qr-code", lineclass=None, dark="#000")
     svg = STYLE_ATTRIBUTE.sub("", svg)
     opening, drawing = svg.removeprefix("<svg ").split(">", 1)
-    title_id = "qr-title-" + hashlib.sha256(url.encode()).hexdigest()[:10]
+    title_id = "qr-title-" + hashlib.sha256(f"{label}|{url}".encode()).hexdigest()[:10]
     return (
         f'<svg role="img" aria-labelledby="{title_id}" {opening}>'
-        f'<title id="{title_id}">QR code of this page\'s address: {escape(url)}</title>{drawing}'
+        f'<title id="{title_id}">{escape(label)}: {escape(url)}</title>{drawing}'
     )

@@ -9,6 +9,7 @@ from articles.addresses import absolute_url, site_root
 from articles.models import Article, OldSlug, may_preview
 from articles.search import SearchForm
 from articles.search import search as search_articles
+from glossary.search import matching_terms
 from page_cache.decorators import public_page
 from signoff import reviews, versions, workflow
 
@@ -83,14 +84,16 @@ def search(request):
 
     Template: articles/search.html. Context: `form`, the SearchForm; `query`, the cleaned words ("" when
     there is none or the form has errors); `results`, a list of articles.search.Result, or None when no
-    search ran.
+    search ran; `terms`, the glossary terms that match (glossary.search).
     """
     form = SearchForm(request.GET if "q" in request.GET else None)
-    query, results = "", None
+    query, results, terms = "", None, []
     if form.is_valid() and form.cleaned_data["q"]:
         query = form.cleaned_data["q"]
         results = search_articles(query)
-    return render(request, "articles/search.html", {"form": form, "query": query, "results": results})
+        terms = matching_terms(query)
+    context = {"form": form, "query": query, "results": results, "terms": terms}
+    return render(request, "articles/search.html", context)
 
 
 @public_page

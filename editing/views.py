@@ -22,10 +22,11 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST, require_safe
 
 from articles.image_names import STORED_NAME
-from articles.markdown import IMAGE_DESCRIPTION_PROMPT, render, render_html
+from articles.markdown import IMAGE_DESCRIPTION_PROMPT, render
 from articles.models import Article
 from editing import images, versions
 from editing.readability import LONG_SENTENCE_WORDS, readability
+from glossary.terms import glossary_terms
 from signoff import versions as signoff_versions
 
 NOT_AN_EDITOR = "Log in to the admin as an editor to use the editor."
@@ -62,7 +63,8 @@ def editors_only(*permissions, answer_json=False):
 @editors_only("articles.add_article", "articles.change_article")
 def preview(request):
     """The live preview: POST `content` (Markdown); answer the sanitised HTML the public page would show."""
-    return HttpResponse(render_html(request.POST.get("content", "")), content_type="text/html; charset=utf-8")
+    html = render(request.POST.get("content", ""), glossary_terms()).html
+    return HttpResponse(html, content_type="text/html; charset=utf-8")
 
 
 def plain_language(text):

@@ -94,6 +94,9 @@ INSTALLED_APPS = [
     "editing",
     "page_cache",
     "signoff",
+    "feedback",
+    "handouts",
+    "glossary",
 ]
 
 # The client's own address behind the proxies comes first, so everything below sees it. The security
@@ -176,6 +179,10 @@ PAGE_CACHE_SECONDS = 60 * 60
 # How long a shared cache in front (nginx: deploy/nginx/) may keep a public page, and serve it stale for
 # as long again while one request fetches it anew: a change shows through it within twice this.
 EDGE_CACHE_SECONDS = 5
+
+# Page feedback (feedback/): how many answers and comments one address may send in an hour, counted in
+# the cache under a keyed hash of the address (never the address itself).
+FEEDBACK_POSTS_PER_HOUR = int(os.environ.get("FEEDBACK_POSTS_PER_HOUR", "20"))
 
 # Email (review_due --email): printed to the console unless DJANGO_EMAIL_HOST names an SMTP server.
 

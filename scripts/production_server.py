@@ -78,7 +78,7 @@ def stop_with_parent():
 
 def set_up_site(env):
     """Migrate the site configured by `env`, import the bundled articles and collect its static files."""
-    for command in (["migrate", "--noinput"], ["import_articles"], ["collectstatic", "--noinput"]):
+    for command in (["migrate", "--noinput"], ["import_articles"], ["import_glossary"], ["collectstatic", "--noinput"]):
         manage(env, *command)
 
 

@@ -3,8 +3,9 @@
 - `parse(html)`: a small HTML tree (standard library parser), so tests ask for elements, not substrings;
 - `form_fields(response)`: a form's fields as a browser would submit them, for the admin's forms;
 - `public_pages()` and `open_page()`: every public page a reader can reach, in each state worth checking
-  (the guide, search, the 404 page and the count checker with each kind of answer), for the accessibility,
-  reflow and HTML-validity tests.
+  (the guide, search, the 404 page, the count checker with each kind of answer, the glossary, the
+  feedback question's states, the fever card and the handouts), for the accessibility, reflow and
+  HTML-validity tests. A page is a path to fetch, or a form on it posted with `answer`.
 """
 
 from dataclasses import dataclass, field
@@ -13,6 +14,7 @@ from html.parser import HTMLParser
 from django.urls import reverse
 
 from articles.models import Article
+from handouts.codes import OPENING, Pick, encode, section_key
 
 # The HTML tree
 
@@ -188,12 +190,21 @@ CHECKER_ANSWERS = {
 }
 
 
+FEVER_CARD = "/fever-card/"
+FEVER_CARD_ANSWERS = {
+    "fever card answer": {"care_team_number": "0161 496 0713", "treatment_centre_number": "0161 496 0999"},
+    "fever card errors": {"care_team_number": "call Jo", "treatment_centre_number": "12"},
+}
+
+
 @dataclass(frozen=True)
 class SitePage:
     name: str
     path: str
-    answer: dict | None = None  # the checker's fields to post, or None to just fetch `path`
-    status: int = 200
+    answer: dict | None = None  # the form's fields to post, or None to just fetch `path`
+    status: int = 200  # of the page shown: the form's answer when there is one
+    form: str = "#count-form"  # the form `answer` fills in, on the page at `path`
+    action: str = ""  # where that form posts, when not to `path`
 
 
 def public_pages():
@@ -209,23 +220,64 @@ def public_pages():
         SitePage("checker", CHECKER),
         *(SitePage(f"checker {name}", CHECKER, answer) for name, answer in CHECKER_ANSWERS.items()),
         SitePage("404 page", "/no-such-page/", status=404),
+        *feedback_pages(),
+        SitePage("glossary", reverse("glossary:index")),
+        SitePage("fever card", FEVER_CARD),
+        *(SitePage(name, FEVER_CARD, answer, form="#fever-card-form") for name, answer in FEVER_CARD_ANSWERS.items()),
+        SitePage("handout builder", reverse("handouts:builder")),
+        SitePage("handout builder errors", reverse("handouts:builder") + "?nothing=ticked"),
+        SitePage("handout", reverse("handouts:handout", args=[sample_handout_code(articles)])),
+        SitePage("handout not found", reverse("handouts:handout", args=["zzzz"]), status=404),
     ]
 
 
+def feedback_pages():
+    """The states of the "Is this page useful?" question after a post without JavaScript, and its error page."""
+    fever = reverse("articles:detail", args=["fever"])
+    return [
+        SitePage("feedback thanks", fever + "?feedback=thanks"),
+        SitePage("feedback comment box", fever + "?feedback=a-token"),
+        SitePage("feedback comment sent", fever + "?feedback=sent"),
+        SitePage(
+            "feedback not sent",
+            fever + "?feedback=expired-token",
+            {"page": fever, "token": "expired-token", "comment": "It did not say how to take a temperature."},
+            status=400,
+            form=".page-feedback-comment",
+            action=reverse("feedback:send"),
+        ),
+    ]
+
+
+def sample_handout_code(articles):
+    """A handout of the first article whole and the second one's opening and first section, reversed."""
+    first, second = articles[0], articles[1]
+    return encode([Pick(second.pk, (OPENING, section_key(second.sections[0][0]))), Pick(first.pk, ())])
+
+
 def open_page(tab, site_page):
-    """Show `site_page` in the Playwright page `tab`: fetch it, or post the checker's form with its answer."""
+    """Show `site_page` in the Playwright page `tab`: fetch it, or post its form with its answer.
+
+    The form is sent as it would be without JavaScript (HTMLFormElement.submit() skips the page's own
+    submit handlers), so the page shown is the server's answer.
+    """
     response = tab.goto(site_page.path)
-    assert response.status == site_page.status, f"{site_page.name}: {site_page.path} answered {response.status}"
     if site_page.answer is None:
+        assert response.status == site_page.status, f"{site_page.name}: {site_page.path} answered {response.status}"
         return
+    form = tab.locator(site_page.form)
     for name, value in site_page.answer.items():
-        field = tab.locator(f"#count-form [name='{name}']")
+        field = form.locator(f"[name='{name}']")
         kind = field.first.get_attribute("type")
         if kind == "radio":
-            tab.locator(f"#count-form [name='{name}'][value='{value}']").check()
+            form.locator(f"[name='{name}'][value='{value}']").check()
         elif kind == "checkbox":
             field.check()
+        elif kind == "hidden":
+            field.evaluate("(input, value) => { input.value = value; }", value)
         else:
             field.fill(value)
-    with tab.expect_navigation():
-        tab.locator("#count-form button[type=submit]").click()
+    with tab.expect_navigation() as navigation:
+        form.evaluate("form => form.submit()")
+    status = navigation.value.status
+    assert status == site_page.status, f"{site_page.name}: the answer to the form was {status}"

@@ -24,6 +24,7 @@ def json_ld(data):
 
 
 @register.simple_tag
-def qr_code(url):
-    """Print an inline SVG QR code of `url` with an accessible name (see articles.qr.qr_svg)."""
-    return mark_safe(qr_svg(url))
+def qr_code(url, label=None):
+    """Print an inline SVG QR code of `url` with an accessible name, by default "QR code of this page's
+    address: `url`" (see articles.qr.qr_svg)."""
+    return mark_safe(qr_svg(url) if label is None else qr_svg(url, label))

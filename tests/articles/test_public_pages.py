@@ -58,6 +58,7 @@ def test_hostile_title_cannot_break_out_of_the_json_ld(client, hostile):
     # Nothing the title holds became an element: the page's only scripts are the JSON-LD and the file.
     assert [(s.attrs.get("type"), s.attrs.get("src")) for s in tree.find_all("script")] == [
         ("application/ld+json", None),
+        (None, "/static/js/page-feedback.js"),
         (None, "/static/js/section-links.js"),
     ]
 

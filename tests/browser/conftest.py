@@ -67,8 +67,9 @@ def browser():
 
 @pytest.fixture
 def guide(transactional_db):
-    """The bundled articles, imported as `make run` imports them."""
+    """The bundled articles and glossary, imported as `make run` imports them."""
     call_command("import_articles", verbosity=0)
+    call_command("import_glossary", verbosity=0)
 
 
 @pytest.fixture

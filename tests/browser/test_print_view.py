@@ -8,7 +8,8 @@ from playwright.sync_api import expect
 from tests.pages import CHECKER, CHECKER_ANSWERS, SitePage, open_page
 
 HIDDEN_ON_PAPER = [
-    ".site-nav", ".site-search", ".breadcrumbs", ".contents", ".pager", ".topics", "nav.related", ".section-link"
+    ".site-nav", ".site-search", ".breadcrumbs", ".contents", ".pager", ".topics", "nav.related", ".section-link",
+    ".page-feedback",
 ]  # fmt: skip
 
 

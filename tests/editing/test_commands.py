@@ -21,6 +21,14 @@ EXPECTED = {
     "articles.upload_image",
     "reversion.view_revision",
     "reversion.view_version",
+    "feedback.view_feedback",
+    "feedback.view_comment",
+    "feedback.change_comment",
+    "feedback.view_articlefeedback",
+    "glossary.view_term",
+    "glossary.add_term",
+    "glossary.change_term",
+    "glossary.delete_term",
 }
 REVIEWERS_EXPECTED = {
     "articles.view_article",

@@ -11,18 +11,9 @@ class Command(BaseCommand):
     )
 
     def handle(self, **options):
-        changed = 0
         with transaction.atomic():
-            articles = list(Article.objects.select_for_update())
-            for article in articles:
-                stored = (article.body_html, article.body_text, article.sections)
-                article.render_body()
-                if (article.body_html, article.body_text, article.sections) != stored:
-                    # Only what is rendered from the body: its text, its versions and its "updated" time stay.
-                    article.save(update_fields=Article.RENDERED_FIELDS)
-                    changed += 1
+            total = Article.objects.count()
+            changed = Article.objects.render_again()
         self.stdout.write(
-            self.style.SUCCESS(
-                f"Rendered {len(articles)} article(s) again: {changed} changed, {len(articles) - changed} the same."
-            )
+            self.style.SUCCESS(f"Rendered {total} article(s) again: {changed} changed, {total - changed} the same.")
         )

@@ -6,6 +6,7 @@ EDITORS = "Editors"
 CLINICAL_REVIEWERS = "Clinical reviewers"
 # Editors write and submit: add and change articles (a change to a live article waits in its working copy),
 # upload images, see and restore versions. Clinical reviewers read, approve and publish, and send back.
+# Editors also keep the glossary and read readers' feedback (marking comments handled).
 # Deleting is left to administrators; a person may be in both groups.
 ROLES = {
     EDITORS: [
@@ -15,6 +16,14 @@ ROLES = {
         "articles.upload_image",
         "reversion.view_revision",
         "reversion.view_version",
+        "feedback.view_feedback",
+        "feedback.view_comment",
+        "feedback.change_comment",
+        "feedback.view_articlefeedback",
+        "glossary.view_term",
+        "glossary.add_term",
+        "glossary.change_term",
+        "glossary.delete_term",
     ],
     CLINICAL_REVIEWERS: [
         "articles.view_article",
@@ -38,7 +47,7 @@ def permission(name):
 class Command(BaseCommand):
     help = (
         f'Create or repair the "{EDITORS}" group (add and change articles, upload images, see and restore '
-        f'versions) and the "{CLINICAL_REVIEWERS}" group (approve and publish, request changes). Safe to run '
+        f'versions, keep the glossary, see feedback) and the "{CLINICAL_REVIEWERS}" group (approve and publish, request changes). Safe to run '
         "again: it sets exactly these permissions."
     )
 

@@ -1,0 +1,9 @@
+from django.urls import path
+
+from feedback import views
+
+app_name = "feedback"
+
+urlpatterns = [
+    path("feedback/", views.send, name="send"),
+]

@@ -1,0 +1,13 @@
+from django.contrib import admin
+
+from glossary.models import Term
+
+
+@admin.register(Term)
+class TermAdmin(admin.ModelAdmin):
+    list_display = ["term", "other_names", "anchor", "related_article", "updated"]
+    search_fields = ["term", "other_names", "definition"]
+    list_filter = ["related_article"]
+    prepopulated_fields = {"anchor": ["term"]}
+    autocomplete_fields = ["related_article"]
+    fields = ["term", "anchor", "other_names", "definition", "related_article"]

@@ -1,0 +1,134 @@
+import re
+
+from django import forms
+
+from handouts.codes import MAX_PICKS, OPENING, Pick, section_key
+from handouts.sections import parts
+
+PHONE_NUMBER = re.compile(r"\+?[0-9][0-9 ()\-.]*[0-9]")
+MAX_PHONE_LENGTH = 30
+PHONE_ATTRS = {"autocomplete": "off", "inputmode": "tel", "class": "input-phone", "spellcheck": "false"}
+
+
+class PhoneNumberField(forms.CharField):
+    """A telephone number as people write it: digits, spaces, brackets, dashes, dots and a leading +."""
+
+    def __init__(self, *, what, **kwargs):
+        super().__init__(
+            max_length=MAX_PHONE_LENGTH,
+            widget=forms.TextInput(attrs={**PHONE_ATTRS, "type": "tel"}),
+            error_messages={
+                "required": f"Enter {what}",
+                "max_length": f"{what.capitalize()} is too long: use {MAX_PHONE_LENGTH} characters or fewer",
+            },
+            **kwargs,
+        )
+        self.what = what
+
+    def validate(self, value):
+        super().validate(value)
+        if value and (not PHONE_NUMBER.fullmatch(value) or sum(c.isdigit() for c in value) < 3):
+            raise forms.ValidationError(
+                f"Enter {self.what} using digits, like 020 7946 0000 or +44 20 7946 0000", code="invalid"
+            )
+
+
+class FeverCardForm(forms.Form):
+    """The numbers printed on a fever card. They are never stored: the card is drawn in the answer."""
+
+    care_team_number = PhoneNumberField(
+        label="Your care team's 24-hour number",
+        what="your care team's 24-hour number",
+        help_text="The number your hospital or care team gave you to call at any time, day or night.",
+    )
+    treatment_centre_number = PhoneNumberField(
+        label="Your treatment centre's number (optional)",
+        what="your treatment centre's number",
+        required=False,
+    )
+
+    def error_links(self):
+        """Each error with the id of the input it belongs to, for the error summary."""
+        return [(self[name].auto_id, error) for name, errors in self.errors.items() for error in errors]
+
+
+class HandoutForm(forms.Form):
+    """The builder's ticks: whole articles or some of their parts, and each article's place in the handout.
+
+    Built from the published articles: `articles` is a list of (article, [(key, title), ...]).
+    """
+
+    def __init__(self, *args, articles, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.articles = articles
+        for position, (article, choices) in enumerate(articles, start=1):
+            self.fields[f"whole-{article.pk}"] = forms.BooleanField(label="The whole article", required=False)
+            self.fields[f"parts-{article.pk}"] = forms.MultipleChoiceField(
+                label=f"Or only these parts of “{article.title}”",
+                choices=choices,
+                required=False,
+                widget=forms.CheckboxSelectMultiple,
+                error_messages={
+                    "invalid_choice": f"Choose parts of “{article.title}” from its list: that page has changed",
+                    "invalid_list": f"Choose parts of “{article.title}” from its list",
+                },
+            )
+            self.fields[f"order-{article.pk}"] = forms.IntegerField(
+                label="Place in the handout",
+                initial=position,
+                min_value=1,
+                max_value=99,
+                required=False,
+                widget=forms.NumberInput(attrs={"class": "input-number input-order"}),
+                error_messages={
+                    "invalid": f"Enter the place of “{article.title}” as a number, like 1",
+                    "min_value": f"Enter the place of “{article.title}” as a number from 1 to 99",
+                    "max_value": f"Enter the place of “{article.title}” as a number from 1 to 99",
+                },
+            )
+
+    def article_rows(self):
+        """Per article, in guide order: `article` and its bound fields `whole`, `parts` and `order`."""
+        return [
+            {
+                "article": article,
+                "whole": self[f"whole-{article.pk}"],
+                "parts": self[f"parts-{article.pk}"],
+                "order": self[f"order-{article.pk}"],
+            }
+            for article, _ in self.articles
+        ]
+
+    def clean(self):
+        data = super().clean()
+        if self.errors:
+            return data
+        chosen = []
+        for position, (article, choices) in enumerate(self.articles, start=1):
+            ticked = set(data.get(f"parts-{article.pk}") or ())
+            parts = () if data.get(f"whole-{article.pk}") else tuple(key for key, _ in choices if key in ticked)
+            if data.get(f"whole-{article.pk}") or parts:
+                order = data.get(f"order-{article.pk}") or position
+                chosen.append((order, position, Pick(article.pk, parts)))
+        if not chosen:
+            raise forms.ValidationError("Tick at least one article or part of an article", code="empty")
+        if len(chosen) > MAX_PICKS:
+            raise forms.ValidationError(f"Choose {MAX_PICKS} articles or fewer", code="too_many")
+        data["picks"] = [pick for _, _, pick in sorted(chosen)]
+        return data
+
+    def error_links(self):
+        """Each error with the id of the input it belongs to (the first article's box for a missing tick)."""
+        first = f"whole-{self.articles[0][0].pk}" if self.articles else None
+        links = []
+        for name, errors in self.errors.items():
+            target = self[name].auto_id if name in self.fields else (self[first].auto_id if first else "")
+            links.extend((target, error) for error in errors)
+        return links
+
+
+def article_parts(article):
+    """An article's parts as (key, title) choices, in page order: its opening (if it has one), then each
+    `##` section."""
+    opening = [(OPENING, "The opening, before the first section")] if OPENING in parts(article.body_html) else []
+    return [*opening, *((section_key(section_id), title) for section_id, title in article.sections)]

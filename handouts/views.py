@@ -1,0 +1,94 @@
+from django.db import transaction
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.views.decorators.cache import never_cache
+from django.views.decorators.debug import sensitive_post_parameters, sensitive_variables
+from django.views.decorators.http import require_http_methods, require_safe
+
+from articles.addresses import absolute_url
+from articles.models import Article
+from handouts import codes, sections
+from handouts.forms import FeverCardForm, HandoutForm, article_parts
+
+FEVER_ARTICLE_SLUG = "fever"
+
+
+def fever_article_url(request):
+    """The full address of the fever article, which every card's QR code opens."""
+    return absolute_url(request, reverse("articles:detail", kwargs={"slug": FEVER_ARTICLE_SLUG}))
+
+
+@never_cache
+@sensitive_post_parameters(*FeverCardForm.base_fields)
+@require_http_methods(["GET", "HEAD", "POST"])
+@transaction.non_atomic_requests
+@sensitive_variables()
+def fever_card(request):
+    """My fever card: GET shows the form; a valid POST answers with the card, ready to print.
+
+    Template: handouts/fever_card.html. Context: `form`, a FeverCardForm; `card`, its cleaned data when
+    the form was valid (else None); `fever_article_url`.
+
+    The numbers typed are the person's own: they arrive only by POST, are never stored or logged (hidden
+    from error reports too), and the answer is sent with Cache-Control: no-store. No database is needed.
+    """
+    form = FeverCardForm(request.POST if request.method == "POST" else None)
+    card = form.cleaned_data if form.is_valid() else None
+    context = {"form": form, "card": card, "fever_article_url": fever_article_url(request)}
+    return render(request, "handouts/fever_card.html", context)
+
+
+@require_safe
+def handout_builder(request):
+    """The clinician's page: tick articles or parts of them and their order, then go to the handout.
+
+    Template: handouts/handout_builder.html. Context: `form`, a HandoutForm of every published article.
+    A valid choice (sent with GET: it is not personal) redirects to the handout's own address.
+    """
+    articles = [(article, article_parts(article)) for article in Article.objects.published().in_guide_order()]
+    form = HandoutForm(request.GET or None, articles=articles)
+    if form.is_valid():
+        return redirect("handouts:handout", code=codes.encode(form.cleaned_data["picks"]))
+    return render(request, "handouts/handout_builder.html", {"form": form})
+
+
+@require_safe
+def handout(request, code):
+    """A printable handout: the articles and parts its code names, in its order, then a fever card.
+
+    Template: handouts/handout.html. Context: `items`, a list of dicts (`article`, `url` its full address,
+    `parts`: the HTML of the parts chosen, `whole`); `handout_url`; `fever_article_url`. A code that is not
+    a handout's, or names an article or section the guide no longer has, answers 404 with a message.
+    """
+    try:
+        picks = codes.decode(code)
+    except codes.InvalidCode:
+        return handout_not_found(request, "This is not the address of a handout. Check that it was copied whole.")
+    published = Article.objects.published().in_bulk([pick.article_id for pick in picks])
+    items = []
+    for pick in picks:
+        article = published.get(pick.article_id)
+        if article is None:
+            return handout_not_found(request, "This handout lists a page the guide no longer has.")
+        available = sections.parts(article.body_html)
+        if any(key not in available for key in pick.parts):
+            return handout_not_found(request, f"This handout lists a part of “{article.title}” that has changed.")
+        chosen = [available[key] for key in pick.parts] if pick.parts else [article.body_html]
+        items.append(
+            {
+                "article": article,
+                "url": absolute_url(request, article.get_absolute_url()),
+                "parts": [sections.for_print(html) for html in chosen],
+                "whole": not pick.parts,
+            }
+        )
+    context = {
+        "items": items,
+        "handout_url": absolute_url(request, request.path),
+        "fever_article_url": fever_article_url(request),
+    }
+    return render(request, "handouts/handout.html", context)
+
+
+def handout_not_found(request, reason):
+    return render(request, "handouts/handout_not_found.html", {"reason": reason}, status=404)
