@@ -54,14 +54,16 @@ ALLOWED_URL_SCHEMES = {"http", "https", "mailto"}
 # nh3 writes every kept h2 as `<h2 id="...">` or `<h2>`: id is the one attribute it allows on h2.
 SANITISED_H2 = re.compile(r'<h2 id="(?P<id>[^"]*)">(?P<inner>.*?)</h2>', re.DOTALL)
 CARE_CARD_LABEL = "Immediate action required: "
-# The ids the site's own templates give their elements (tests/test_section_links.py checks the list
-# against templates/): a heading whose id would be one of them gets "-section" added, so every id on a
-# page stays unique and the layout's skip link still lands on the main content.
+# The ids the site's own templates give their elements (tests/articles/test_section_links.py checks the
+# list against templates/ and the apps' templates): a heading whose id would be one of them gets "-section"
+# added, so every id on a page stays unique and the layout's skip link still lands on the main content.
 LAYOUT_IDS = frozenset({
     "answer", "change-history", "checker-heading", "content-main", "count-form", "error-summary-title",
-    "guide-heading", "lab-range-hint", "main-content", "notes-heading", "page-contents-heading", "related-heading",
-    "result-articles-heading", "result-heading", "results-heading", "site-search-q", "sources-heading",
-    "topics-heading", "unit-question-heading",
+    "fever-card-form", "fever-card-heading", "guide-heading", "handout-fever-card-heading", "handout-form",
+    "lab-range-hint", "main-content", "notes-heading", "page-contents-heading", "page-feedback",
+    "page-feedback-heading", "preview-links-form", "related-heading", "result-articles-heading", "result-heading",
+    "results-heading", "search-terms-heading", "signoff-form", "signoff-heading", "site-search-q",
+    "sources-heading", "topics-heading", "unit-question-heading", "waiting-for-review",
 })  # fmt: skip
 # The ids templates build from values: care cards' headings and form fields' hints and errors.
 LAYOUT_ID_PATTERN = re.compile(r"care-card-.*-heading|id_.*")

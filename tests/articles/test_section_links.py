@@ -24,11 +24,13 @@ def test_every_section_of_an_article_page_has_a_visible_link_to_itself(page, mak
 
 
 def template_ids():
-    """Every id written literally in the site's templates."""
-    templates = Path(__file__).resolve().parents[2] / "templates"
+    """Every id written literally in the site's templates and its apps' templates (the admin's change
+    form shows a rendered body too)."""
+    root = Path(__file__).resolve().parents[2]
     return {
         found
-        for template in templates.rglob("*.html")
+        for folder in [root / "templates", *root.glob("*/templates")]
+        for template in folder.rglob("*.html")
         for found in re.findall(r'\bid="([^"{}]+)"', template.read_text())
     }
 
