@@ -1,20 +1,25 @@
 """The admin's article form: the markdownx editor, and the check that stops two editors overwriting each other."""
 
 from django import forms
+from django.conf import settings
 from django.db import transaction
+from django.urls import reverse
 from django.utils import timezone
-from django.utils.dateformat import format as format_date
+from django.utils.formats import date_format
+from django.utils.html import format_html
 from markdownx.widgets import AdminMarkdownxWidget
 from reversion.models import Version
 
 from articles.models import Article
+from editing.text import normalise_body
 from signoff.models import WorkingCopy
 
 CHANGED_SINCE_OPENED = (
-    "This article was changed{by} at {when}, after you opened it, so your changes have not been saved. "
+    "This article was changed{by} on {when}, after you opened it, so your changes have not been saved. "
     "They are still in the form below. Open the article again in a new tab, copy your changes into it, "
     "and save there."
 )
+SLUG_HELP = "The last part of the page's address, {address}. Lower case, words joined by hyphens."
 RELATED_TO_ITSELF = "An article cannot be related to itself: choose other articles a reader should see next."
 
 
@@ -25,6 +30,20 @@ def version_token(article):
         return ""
     working = WorkingCopy.objects.filter(article=article.pk).values_list("version", flat=True).first()
     return f"{article.updated.isoformat()}/{working or ''}"
+
+
+class BodyField(forms.CharField):
+    """The body as the editor typed it, normalised (editing.text.normalise_body), so a body that only
+    changed its line endings or final newline is neither saved as a change nor logged as one."""
+
+    def __init__(self, **kwargs):
+        super().__init__(**{**kwargs, "strip": False})
+
+    def to_python(self, value):
+        return normalise_body(super().to_python(value))
+
+    def has_changed(self, initial, data):
+        return super().has_changed(normalise_body(initial or ""), data)
 
 
 class ArticleAdminForm(forms.ModelForm):
@@ -40,9 +59,11 @@ class ArticleAdminForm(forms.ModelForm):
             "title", "slug", "summary", "body", "position", "related", "expires_at",
         ]  # fmt: skip
         widgets = {"body": AdminMarkdownxWidget}
+        field_classes = {"body": BodyField}
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
+        self.fields["slug"].help_text = slug_help(self.instance.slug or "your-slug")
         if self.instance.pk:
             self.fields["opened_version"].initial = version_token(self.instance)
         if hasattr(self.instance, "related_ids"):  # a working copy (signoff.versions.as_article)
@@ -66,10 +87,16 @@ class ArticleAdminForm(forms.ModelForm):
         return cleaned_data
 
 
+def slug_help(slug):
+    """The slug's help text, naming the page's full address with `slug` in it (the admin shows help as HTML)."""
+    address = settings.SITE_URL + reverse("articles:detail", kwargs={"slug": slug})
+    return format_html(SLUG_HELP, address=address)
+
+
 def changed_since_opened(article):
     """The message for an editor whose save was refused because `article` changed meanwhile."""
     latest = Version.objects.get_for_object(article).select_related("revision__user").first()
     user = latest.revision.user if latest else None
     by = f" by {user.get_full_name() or user.get_username()}" if user else ""
-    when = format_date(timezone.localtime(article.updated), "H:i, j F Y")
+    when = date_format(timezone.localtime(article.updated), "DATETIME_FORMAT")
     return CHANGED_SINCE_OPENED.format(by=by, when=when)

@@ -17,6 +17,7 @@ from django.http import HttpResponseRedirect
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.html import format_html
 from django.utils.translation import gettext
 from reversion.models import Revision, Version
@@ -78,8 +79,10 @@ class SignoffAdminMixin(ReviewPagesMixin):
         if approval is None:
             return "Not checked yet" if article.is_published else "—"
         if approval.next_review < timezone.localdate():
-            return format_html('<strong class="review-overdue">{} (overdue)</strong>', approval.next_review)
-        return approval.next_review
+            return format_html(
+                '<strong class="review-overdue">{} (overdue)</strong>', date_format(approval.next_review)
+            )
+        return date_format(approval.next_review)
 
     @contextmanager
     def create_revision(self, request):
@@ -169,7 +172,7 @@ class SignoffAdminMixin(ReviewPagesMixin):
                         row.save()
                 restored = get_object_or_404(Version, pk=version_id)
                 comment = gettext("Reverted to previous version, saved on %(datetime)s") % {
-                    "datetime": restored.revision.date_created.strftime("%Y-%m-%d %H:%M")
+                    "datetime": date_format(timezone.localtime(restored.revision.date_created), "DATETIME_FORMAT")
                 }
                 working = workflow.working_version(Article.objects.get(pk=unquote(object_id)))
                 Revision.objects.filter(pk=working.revision_id).update(comment=comment)

@@ -10,6 +10,8 @@ from django.http import HttpResponseRedirect
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
+from django.utils import timezone
+from django.utils.formats import date_format
 
 from articles.models import Article
 from editing.diff import compare
@@ -84,7 +86,8 @@ class ReviewPagesMixin:
             )
             if approval.published_at:
                 return f"Approved and published: “{approval.article}” is live."
-            return f"Approved: “{approval.article}” goes live at {approval.go_live_at:%Y-%m-%d %H:%M}."
+            go_live = date_format(timezone.localtime(approval.go_live_at), "DATETIME_FORMAT")
+            return f"Approved: “{approval.article}” goes live on {go_live}."
 
         return self.decide(request, object_id, "Approve and publish", ApprovalForm, approve)
 

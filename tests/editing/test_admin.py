@@ -41,8 +41,14 @@ def test_the_list_shows_title_state_position_and_next_check_with_overdue_marked(
     assert headers == ["Title", "State", "Position in the guide", "Next check due"]
     overdue = tree.find_all("strong", class_="review-overdue")
     assert len(overdue) == 1
-    assert "(overdue)" in overdue[0].text()
     assert overdue[0].parent.parent.find("th").text() == "Old page"
+    rows = tree.find("table", id="result_list").find("tbody").find_all("tr")
+    next_checks = {row.find("th").text(): row.find("td", class_="field-next_check").text() for row in rows}
+    old, fresh = TODAY - datetime.timedelta(days=3), TODAY + datetime.timedelta(days=30)
+    assert next_checks == {  # one format, the admin's, whether overdue or not: "15 Nov 2026"
+        "Old page": f"{old.day} {old:%b %Y} (overdue)",
+        "Fresh page": f"{fresh.day} {fresh:%b %Y}",
+    }
 
 
 def test_the_list_filters_by_clinical_check_and_state(editor_client, approved_article, make_article):
@@ -80,6 +86,36 @@ def test_the_slug_is_prepopulated_from_the_title(editor_client):
     )
     assert fields[0]["id"] == "#id_slug"
     assert fields[0]["dependency_ids"] == ["#id_title"]
+
+
+def slug_help(response):
+    return parse(response.content).find("div", id="id_slug_helptext").text()
+
+
+def test_the_slug_help_shows_the_page_address(editor_client, make_article, site_url):
+    assert "https://neutropenia.example.org/articles/your-slug/" in slug_help(
+        editor_client.get(reverse("admin:articles_article_add"))
+    )
+    article = make_article(slug="fever")
+    assert "https://neutropenia.example.org/articles/fever/" in slug_help(editor_client.get(change_url(article)))
+
+
+def test_a_browser_line_endings_leave_the_body_unchanged_and_unlogged(editor_client, make_article):
+    causes = make_article(title="Causes")
+    article = make_article(title="Fever", body="## Fever\n\nCall 111.\n")
+    form = open_form(editor_client, article)
+    as_sent = form["body"][0].replace("\n", "\r\n").rstrip()  # what a browser posts: CRLF, no final newline
+    assert save(editor_client, article, body=as_sent, related=[str(causes.pk)]).status_code == 302
+    working = working_version(article)
+    assert working.field_dict["body"] == "## Fever\n\nCall 111.\n"
+    assert working.revision.get_comment() == "Changed Related."
+
+
+def test_a_saved_body_has_unix_line_endings_and_one_final_newline(editor_client, make_article):
+    article = make_article(status=Article.Status.DRAFT)
+    assert save(editor_client, article, body="## A\r\n\r\nText.\r\n\r\n\r\n").status_code == 302
+    article.refresh_from_db()
+    assert article.body == "## A\n\nText.\n"
 
 
 def test_related_articles_are_chosen_with_a_searchable_widget(editor_client, make_article):
@@ -233,7 +269,7 @@ def test_submitting_an_undescribed_image_is_refused_and_keeps_the_text(editor_cl
 
 def test_a_described_image_may_be_submitted(editor_client, make_article):
     article = make_article(body="## Start\n\nText.")
-    described = "![A thermometer reading 38.2 degrees](/media/images/a-10x10.png)"
+    described = "![A thermometer reading 38.2 degrees](/media/images/a-10x10.png)\n"
     form = with_changes(open_form(editor_client, article), body=described)
     assert editor_client.post(change_url(article), {**form, "_submit_for_review": "Submit"}).status_code == 302
     assert article.review_requests.get().version.field_dict["body"] == described

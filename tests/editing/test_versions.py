@@ -34,7 +34,7 @@ def test_every_admin_save_keeps_a_version_with_who_and_when(editor_client, edito
     save(editor_client, article, body="## A\n\nSecond.")
     save(editor_client, article, body="## A\n\nThird.")
     saved = versions(article)
-    assert [version.field_dict["body"] for version in saved] == ["## A\n\nThird.", "## A\n\nSecond."]
+    assert [version.field_dict["body"] for version in saved] == ["## A\n\nThird.\n", "## A\n\nSecond.\n"]
     assert {version.revision.user for version in saved} == {editor}
     assert saved[0].revision.date_created >= saved[1].revision.date_created
 
@@ -86,24 +86,24 @@ def test_the_compare_page_shows_what_changed_since_a_version(editor_client, make
 def test_an_editor_restores_an_earlier_version_into_the_working_copy_and_nothing_is_lost(editor_client, make_article):
     causes = make_article(title="Causes")
     article = make_article(title="Fever", body="## Fever\n\nThe live text.")
-    save(editor_client, article, body="## Fever\n\nThe good text.", related=[str(causes.pk)])
-    save(editor_client, article, body="## Fever\n\nA mistaken text.", related=[])
+    save(editor_client, article, body="## Fever\n\nThe good text.\n", related=[str(causes.pk)])
+    save(editor_client, article, body="## Fever\n\nA mistaken text.\n", related=[])
     good = versions(article)[1]
 
     revision_url = reverse("admin:articles_article_revision", args=[article.pk, good.pk])
     shown = editor_client.get(revision_url)
     assert shown.status_code == 200
     form = form_fields(shown)
-    assert form["body"] == ["## Fever\n\nThe good text."]
+    assert form["body"] == ["## Fever\n\nThe good text.\n"]
     assert "mistaken" in working_version(article).field_dict["body"]  # looking at a version changes nothing
 
     assert editor_client.post(revision_url, form).status_code == 302
     restored = working_version(article)
-    assert restored.field_dict["body"] == "## Fever\n\nThe good text."
+    assert restored.field_dict["body"] == "## Fever\n\nThe good text.\n"
     assert restored.field_dict["related"] == [causes.pk]
     assert restored.revision.get_comment().startswith("Reverted to previous version")
     bodies = [version.field_dict["body"] for version in versions(article)]
-    assert bodies == ["## Fever\n\nThe good text.", "## Fever\n\nA mistaken text.", "## Fever\n\nThe good text."]
+    assert bodies == ["## Fever\n\nThe good text.\n", "## Fever\n\nA mistaken text.\n", "## Fever\n\nThe good text.\n"]
     live = Article.objects.get(pk=article.pk)  # patients still see the live text, until an approval
     assert (live.body, list(live.related.all()), live.status) == (
         "## Fever\n\nThe live text.",
@@ -114,13 +114,13 @@ def test_an_editor_restores_an_earlier_version_into_the_working_copy_and_nothing
 
 def test_restoring_a_draft_writes_it_back_with_its_related_articles(editor_client, make_article):
     causes = make_article(title="Causes")
-    article = make_article(title="Fever", body="## Fever\n\nThe good text.", status=Article.Status.DRAFT)
+    article = make_article(title="Fever", body="## Fever\n\nThe good text.\n", status=Article.Status.DRAFT)
     save(editor_client, article, related=[str(causes.pk)])
-    save(editor_client, article, body="## Fever\n\nA mistaken text.", related=[])
+    save(editor_client, article, body="## Fever\n\nA mistaken text.\n", related=[])
     revision_url = reverse("admin:articles_article_revision", args=[article.pk, versions(article)[1].pk])
     assert editor_client.post(revision_url, form_fields(editor_client.get(revision_url))).status_code == 302
     article.refresh_from_db()
-    assert article.body == "## Fever\n\nThe good text."
+    assert article.body == "## Fever\n\nThe good text.\n"
     assert "The good text." in article.body_html
     assert list(article.related.all()) == [causes]
 
