@@ -1,13 +1,15 @@
 """The editors' admin: declarative classes only. What happens on a save is in articles/receivers.py and
-editing/forms.py; the compare page is a view in editing/views.py."""
+editing/forms.py; the compare and recent-changes pages are views in editing/history.py."""
 
 from django.contrib import admin
+from django.contrib.admin.utils import unquote
 from django.urls import path, reverse
 from django.utils.html import format_html
 from reversion.admin import VersionAdmin
+from reversion.models import Version
 
 from articles.models import Article, OldSlug
-from editing import views
+from editing import history, views
 from editing.forms import ArticleAdminForm
 from signoff.article_admin import ReviewDueFilter, SignoffAdminMixin, StateFilter
 
@@ -23,6 +25,7 @@ class ArticleAdmin(SignoffAdminMixin, VersionAdmin):
     autocomplete_fields = ["related"]
     readonly_fields = ["plain_language"]
     object_history_template = "admin/articles/article/object_history.html"
+    change_list_template = "admin/articles/article/change_list.html"
     fieldsets = [
         (None, {"fields": ["title", "slug", "summary", "body", "opened_version"]}),
         (
@@ -48,14 +51,26 @@ class ArticleAdmin(SignoffAdminMixin, VersionAdmin):
             views.plain_language(article.body_text if article and article.pk else None),
         )
 
+    def history_view(self, request, object_id, extra_context=None):
+        # The history page lists the versions themselves, so that any two can be chosen for comparing.
+        saved = Version.objects.get_for_object_reference(Article, unquote(object_id)).select_related("revision__user")
+        context = {
+            "saved_versions": saved.order_by(*(self.get_version_ordering(request) or ())),
+            **(extra_context or {}),
+        }
+        return super().history_view(request, object_id, context)
+
     def get_urls(self):
-        # The compare page sits beside django-reversion's history pages, in the admin's URL namespace.
-        compare = path(
-            "<path:object_id>/history/<int:version_id>/compare/",
-            self.admin_site.admin_view(views.compare),
-            name="articles_article_compare",
-        )
-        return [compare, *super().get_urls()]
+        # The history pages sit beside django-reversion's, in the admin's URL namespace.
+        def route(pattern, view, name):
+            return path(pattern, self.admin_site.admin_view(view), name=f"articles_article_{name}")
+
+        return [
+            route("recent-changes/", history.recent_changes, "recent_changes"),
+            route("<path:object_id>/history/compare/", history.compare, "compare_versions"),
+            route("<path:object_id>/history/<int:version_id>/compare/", history.compare, "compare"),
+            *super().get_urls(),
+        ]
 
 
 @admin.register(OldSlug)

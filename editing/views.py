@@ -1,5 +1,5 @@
-"""The editor's endpoints: the markdownx live preview, image upload and reading level; serving uploads;
-the admin's page comparing a saved version with the current article.
+"""The editor's endpoints: the markdownx live preview, image upload and reading level; serving uploads.
+(The admin's history pages are in editing/history.py.)
 
 markdownx's own views answer anyone and trust the declared file type, so the widget is pointed at these
 instead (settings MARKDOWNX_URLS_PATH and MARKDOWNX_UPLOAD_URLS_PATH). The preview, upload and reading
@@ -10,24 +10,18 @@ editor shows.
 from functools import wraps
 
 from django.conf import settings
-from django.contrib import admin
-from django.core.exceptions import PermissionDenied
 from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
 from django.http import FileResponse, Http404, HttpResponse, HttpResponseForbidden, JsonResponse
-from django.shortcuts import get_object_or_404
 from django.template.loader import render_to_string
-from django.template.response import TemplateResponse
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST, require_safe
 
 from articles.image_names import STORED_NAME
 from articles.markdown import IMAGE_DESCRIPTION_PROMPT, render
-from articles.models import Article
-from editing import images, versions
+from editing import images
 from editing.readability import LONG_SENTENCE_WORDS, readability
 from glossary.terms import glossary_terms
-from signoff import versions as signoff_versions
 
 NOT_AN_EDITOR = "Log in to the admin as an editor to use the editor."
 # An uploaded image is only ever shown as an image: no scripts, no frames, no sniffing, cached for good
@@ -115,25 +109,3 @@ def uploaded_image(request, name):
     for header, value in IMAGE_HEADERS.items():
         response[header] = value
     return response
-
-
-def compare(request, object_id, version_id):
-    """A saved version of an article beside the current text (its working copy, when it has one), as a diff per
-    field, with a link to restore it.
-
-    Reached through the admin (ArticleAdmin.get_urls), which checks the visitor is logged-in staff.
-    Template: admin/articles/article/compare.html. Context: the admin's own, plus `version`, `changes` and
-    `unchanged` (editing.versions.comparison), `opts`, `original` (the article) and `title`.
-    """
-    if not request.user.has_perm("articles.view_article") and not request.user.has_perm("articles.change_article"):
-        raise PermissionDenied
-    article = get_object_or_404(Article, pk=object_id)
-    current = signoff_versions.editors_text(article)
-    context = {
-        **admin.site.each_context(request),
-        **versions.comparison(current, versions.version_of(article, version_id)),
-        "opts": Article._meta,
-        "original": article,
-        "title": f"Compare a saved version of “{article}” with the current text",
-    }
-    return TemplateResponse(request, "admin/articles/article/compare.html", context)

@@ -3,6 +3,7 @@
 from io import StringIO
 
 import pytest
+from django.contrib.auth.models import User
 from django.core.management import call_command
 from django.urls import reverse
 from reversion.models import Version
@@ -50,6 +51,7 @@ def test_the_history_page_lists_versions_with_the_editor_and_a_compare_link(edit
     assert cells[1] == "Changed Title."
     compare = rows[0].find_all("a")[-1]
     assert compare.text() == "Compare with current"
+    assert "Compare from the version saved on" in rows[0].find("input", name="old").attrs["aria-label"]
     assert editor_client.get(compare.attrs["href"]).status_code == 200
 
 
@@ -81,6 +83,103 @@ def test_the_compare_page_shows_what_changed_since_a_version(editor_client, make
     body_diff = tree.find_all("pre", class_="article-diff")[-1]
     assert [line.text() for line in body_diff.find_all("del")] == ["- Call the chemotherapy helpline."]
     assert [line.text() for line in body_diff.find_all("ins")] == ["+ Call 999."]
+    # within the changed line, only the words that changed are highlighted
+    assert [mark.text() for mark in body_diff.find_all("del")[0].find_all("mark")] == ["the chemotherapy helpline"]
+    assert [mark.text() for mark in body_diff.find_all("ins")[0].find_all("mark")] == ["999"]
+
+
+def compare_url(article, old, new=None):
+    query = f"?old={old.pk}" + (f"&new={new.pk}" if new else "")
+    return reverse("admin:articles_article_compare_versions", args=[article.pk]) + query
+
+
+def body_changes(client, url):
+    """The removed and the added lines of the body on the compare page at `url`."""
+    content = parse(client.get(url).content).find("div", id="content-main")
+    diffs = dict(zip([h2.text() for h2 in content.find_all("h2")], content.find_all("pre"), strict=True))
+    body_diff = diffs["Body"]
+    return [line.text() for line in body_diff.find_all("del")], [line.text() for line in body_diff.find_all("ins")]
+
+
+def test_any_two_versions_compare_the_earlier_with_the_later(editor_client, make_article):
+    article = make_article(body="## Fever\n\nCall 111.\n")  # live, so each save is a sign-off working copy
+    for number in ("222", "333", "444"):
+        save(editor_client, article, body=f"## Fever\n\nCall {number}.\n")
+    newest, middle, first = versions(article)
+    assert body_changes(editor_client, compare_url(article, first, middle)) == (["- Call 222."], ["+ Call 333."])
+    # chosen the wrong way round, the earlier is still shown as removed
+    assert body_changes(editor_client, compare_url(article, newest, first)) == (["- Call 222."], ["+ Call 444."])
+    save(editor_client, article, body="## Fever\n\nCall 555.\n")  # the current text is not involved
+    assert body_changes(editor_client, compare_url(article, middle, newest)) == (["- Call 333."], ["+ Call 444."])
+
+
+def test_the_history_page_chooses_the_two_latest_versions_to_compare(editor_client, make_article):
+    article = make_article(body="## Fever\n\nCall 111.\n")
+    for number in ("222", "333"):
+        save(editor_client, article, body=f"## Fever\n\nCall {number}.\n")
+    history = editor_client.get(reverse("admin:articles_article_history", args=[article.pk]))
+    form = parse(history.content).find("form", id="compare-versions")
+    chosen = form_fields(history, form_id="compare-versions")
+    newest, older = versions(article)
+    assert chosen == {"old": [str(older.pk)], "new": [str(newest.pk)]}
+    url = form.attrs["action"] + "?" + "&".join(f"{name}={value[0]}" for name, value in chosen.items())
+    assert body_changes(editor_client, url) == (["- Call 222."], ["+ Call 333."])
+
+
+@pytest.mark.parametrize("query", ["", "?old=abc", "?new=1", "?old=&new="])
+def test_comparing_without_two_versions_of_the_article_explains_what_to_choose(editor_client, make_article, query):
+    article = make_article()
+    response = editor_client.get(reverse("admin:articles_article_compare_versions", args=[article.pk]) + query)
+    assert response.status_code == 400
+    assert "Choose two saved versions" in parse(response.content).find("p", class_="errornote").text()
+
+
+def test_a_version_of_another_article_is_not_found(editor_client, make_article):
+    article, other = make_article(), make_article()
+    save(editor_client, other, summary="Other.")
+    assert editor_client.get(compare_url(article, versions(other)[0])).status_code == 404
+
+
+def recent_rows(client):
+    tree = parse(client.get(reverse("admin:articles_article_recent_changes")).content)
+    return tree.find("table", id="recent-changes").find("tbody").find_all("tr")
+
+
+def article_who_what_note(row):
+    """A recent change's article, who saved it, what changed and the note."""
+    return [row.find("th").text(), *[cell.text() for cell in row.find_all("td")[1:4]]]
+
+
+def test_recent_changes_lists_every_article_saved_the_latest_first_linking_to_the_comparison(
+    editor_client, make_article
+):
+    call_command("import_articles", stdout=StringIO())
+    fever, diet = make_article(title="Fever", body="## Fever\n\nCall 111.\n"), make_article(title="Diet")
+    save(editor_client, fever, body="## Fever\n\nCall 999.\n")
+    save(editor_client, diet, title="Eating well")
+    rows = recent_rows(editor_client)
+    assert [article_who_what_note(row) for row in rows[:2]] == [
+        ["Eating well", "Edith", "First saved version.", "Changed Title."],
+        ["Fever", "Edith", "First saved version.", "Changed Body."],
+    ]
+    save(editor_client, fever, body="## Fever\n\nCall 112.\n", related=[str(diet.pk)])
+    latest = recent_rows(editor_client)[0]
+    assert article_who_what_note(latest) == [
+        "Fever",
+        "Edith",
+        "Changed Body, Related articles.",
+        "Changed Body and Related.",
+    ]
+    assert body_changes(editor_client, latest.find_all("a")[-1].attrs["href"]) == (["- Call 999."], ["+ Call 112."])
+    assert len(recent_rows(editor_client)) == Version.objects.count()  # the imported articles' versions too
+    changelist = parse(editor_client.get(reverse("admin:articles_article_changelist")).content)
+    tools = [link.attrs["href"] for link in changelist.find("ul", class_="object-tools").find_all("a")]
+    assert reverse("admin:articles_article_recent_changes") in tools
+
+
+def test_recent_changes_is_for_those_who_may_read_articles(client, make_article):
+    client.force_login(User.objects.create_user("sam", password="x" * 20, is_staff=True))
+    assert client.get(reverse("admin:articles_article_recent_changes")).status_code == 403
 
 
 def test_an_editor_restores_an_earlier_version_into_the_working_copy_and_nothing_is_lost(editor_client, make_article):
