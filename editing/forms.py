@@ -63,7 +63,8 @@ class ArticleAdminForm(forms.ModelForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["slug"].help_text = slug_help(self.instance.slug or "your-slug")
+        if "slug" in self.fields:  # not there for someone who may only read the article
+            self.fields["slug"].help_text = slug_help(self.instance.slug or "your-slug")
         if self.instance.pk:
             self.fields["opened_version"].initial = version_token(self.instance)
         if hasattr(self.instance, "related_ids"):  # a working copy (signoff.versions.as_article)

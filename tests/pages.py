@@ -281,3 +281,12 @@ def open_page(tab, site_page):
         form.evaluate("form => form.submit()")
     status = navigation.value.status
     assert status == site_page.status, f"{site_page.name}: the answer to the form was {status}"
+
+
+def log_in_to_admin(tab, username, password):
+    """Log in to the admin in the Playwright page `tab` through its login form, and wait for its index."""
+    tab.goto("/admin/")
+    tab.get_by_label("Username").fill(username)
+    tab.get_by_label("Password").fill(password)
+    tab.get_by_role("button", name="Log in").click()
+    tab.get_by_role("heading", name="Site administration").wait_for()

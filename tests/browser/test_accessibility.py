@@ -3,17 +3,10 @@ violation on any public page and on the 500 page, in the light and the dark colo
 each kind on a phone's 320 CSS pixel wide screen, nor on the checker's scale of bands as it prints."""
 
 import pytest
-from axe_playwright_python.sync_playwright import Axe
 
+from tests.browser.axe_checks import AXE_OPTIONS, axe, described
 from tests.pages import PHONE, SitePage, open_page, public_pages
 
-AXE_OPTIONS = {
-    "runOnly": {
-        "type": "tag",
-        "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"],
-    },
-    "resultTypes": ["violations"],
-}
 # One page of each kind, by its name in public_pages(). A phone lays pages out in one column, which changes
 # what axe sees (target sizes, overlaps) but not the colours (site.css has no width-dependent colour), so
 # each kind once, in one scheme, is enough.
@@ -33,17 +26,6 @@ SITE_CSS_APPLIED = """[...document.styleSheets].some(
     (sheet) => sheet.href && sheet.href.includes("/css/site.") && sheet.cssRules.length > 0)"""
 # Served by the failing view of tests/urls.py, through the site's own 500 handling.
 SERVER_ERROR = SitePage("500 page", "/boom/", status=500)
-
-axe = Axe()
-
-
-def described(violations):
-    """One line per failing element: the rule, its help text and where it failed."""
-    return [
-        f"{violation['id']} ({violation['impact']}): {violation['help']} at {node['target']}"
-        for violation in violations
-        for node in violation["nodes"]
-    ]
 
 
 def axe_problems(tab, site_pages):

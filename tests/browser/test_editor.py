@@ -11,6 +11,7 @@ from PIL import Image
 from playwright.sync_api import expect
 
 from articles.models import Article
+from tests.pages import log_in_to_admin
 
 PASSWORD = "a long editor password for the browser"
 
@@ -24,11 +25,7 @@ def browser_editor(transactional_db):
 
 
 def log_in(tab):
-    tab.goto("/admin/")
-    tab.get_by_label("Username").fill("edith")
-    tab.get_by_label("Password").fill(PASSWORD)
-    tab.get_by_role("button", name="Log in").click()
-    expect(tab.get_by_role("heading", name="Site administration")).to_be_visible()
+    log_in_to_admin(tab, "edith", PASSWORD)
 
 
 DROP_FILE = """([name, type, bytes]) => {

@@ -8,6 +8,7 @@ from playwright.sync_api import expect
 
 from articles.models import Article
 from signoff.models import ReviewerProfile
+from tests.pages import log_in_to_admin
 
 PASSWORD = "a long password for the browser test"
 NEW_TEXT = "Wash your hands before every meal, checked in a browser."
@@ -24,11 +25,7 @@ def people(transactional_db):
 
 
 def log_in(tab, username):
-    tab.goto("/admin/")
-    tab.get_by_label("Username").fill(username)
-    tab.get_by_label("Password").fill(PASSWORD)
-    tab.get_by_role("button", name="Log in").click()
-    expect(tab.get_by_role("heading", name="Site administration")).to_be_visible()
+    log_in_to_admin(tab, username, PASSWORD)
 
 
 def test_an_editor_submits_and_a_reviewer_approves(guide, people, browser, live_server):

@@ -100,6 +100,10 @@ def test_the_slug_help_shows_the_page_address(editor_client, make_article, site_
     assert "https://neutropenia.example.org/articles/fever/" in slug_help(editor_client.get(change_url(article)))
 
 
+def test_a_reviewer_who_may_only_read_opens_the_form(reviewer_client, make_article):
+    assert reviewer_client.get(change_url(make_article())).status_code == 200
+
+
 def test_a_browser_line_endings_leave_the_body_unchanged_and_unlogged(editor_client, make_article):
     causes = make_article(title="Causes")
     article = make_article(title="Fever", body="## Fever\n\nCall 111.\n")
