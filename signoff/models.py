@@ -9,6 +9,7 @@ import datetime
 from django.conf import settings
 from django.db import models
 from django.utils import timezone
+from django.utils.formats import date_format
 
 from articles.models import Article
 
@@ -113,7 +114,9 @@ class Approval(models.Model):
         ordering = ["-approved_at", "-pk"]
 
     def __str__(self):
-        return f"{self.article} approved by {self.reviewer_name}, {self.reviewer_role}, on {self.approved_on:%Y-%m-%d}"
+        return (
+            f"{self.article} approved by {self.reviewer_name}, {self.reviewer_role}, on {date_format(self.approved_on)}"
+        )
 
     @property
     def approved_on(self) -> datetime.date:

@@ -69,10 +69,11 @@ def test_a_reviewer_approves_and_the_page_shows_the_change_and_who_checked_it(
     submit(editor_client, live, body="## Hands\n\nChecked advice.\n")
     index = parse(reviewer_client.get(reverse("admin:index")).content).find("div", id="waiting-for-review")
     assert "Preventing infections" in index.text()
+    today = timezone.localdate()
+    assert f"sent {today.day} {today:%b %Y} by Edith" in index.text()  # the admin's one date format
     response = approve(reviewer_client, live)
     assert response.status_code == 302, response.content.decode()
     assert public_text(public, live) == ["Checked advice."]
-    today = timezone.localdate()
     line = parse(public.get(live.get_absolute_url()).content).find("p", class_="review-dates").text()
     next_year = today.replace(year=today.year + 1)
     assert line == (
@@ -85,6 +86,8 @@ def test_a_reviewer_approves_and_the_page_shows_the_change_and_who_checked_it(
         next_year,
     )
     assert approval.version == ReviewRequest.objects.get().version
+    approval_page = reviewer_client.get(reverse("admin:signoff_approval_change", args=[approval.pk]))
+    assert f"Consultant haematologist, on {today.day} {today:%b %Y}" in parse(approval_page.content).find("h2").text()
 
 
 def test_a_reviewer_requests_changes_and_the_editor_sees_the_note(editor_client, reviewer_client, live, submit):
