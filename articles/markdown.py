@@ -58,12 +58,13 @@ CARE_CARD_LABEL = "Immediate action required: "
 # list against templates/ and the apps' templates): a heading whose id would be one of them gets "-section"
 # added, so every id on a page stays unique and the layout's skip link still lands on the main content.
 LAYOUT_IDS = frozenset({
-    "answer", "change-history", "checker-heading", "content-main", "count-form", "error-summary-title",
-    "fever-card-form", "fever-card-heading", "guide-heading", "handout-fever-card-heading", "handout-form",
-    "lab-range-hint", "main-content", "notes-heading", "page-contents-heading", "page-feedback",
-    "page-feedback-heading", "preview-links-form", "related-heading", "result-articles-heading", "result-heading",
-    "results-heading", "search-terms-heading", "signoff-form", "signoff-heading", "site-search-q",
-    "sources-heading", "topics-heading", "unit-question-heading", "waiting-for-review",
+    "answer", "change-history", "checker-heading", "compare-versions", "content-main", "count-form",
+    "error-summary-title", "fever-card-form", "fever-card-heading", "guide-heading",
+    "handout-fever-card-heading", "handout-form", "lab-range-hint", "main-content", "notes-heading",
+    "page-contents-heading", "page-feedback", "page-feedback-heading", "preview-links-form", "recent-changes",
+    "related-heading", "result-articles-heading", "result-heading", "results-heading", "search-terms-heading",
+    "signoff-form", "signoff-heading", "site-search-q", "sources-heading", "topics-heading",
+    "unit-question-heading", "waiting-for-review",
 })  # fmt: skip
 # The ids templates build from values: care cards' headings and form fields' hints and errors.
 LAYOUT_ID_PATTERN = re.compile(r"care-card-.*-heading|id_.*")
