@@ -326,7 +326,12 @@ def undescribed_images(text: str) -> list[str]:
     collector = _ImageCollector()
     collector.feed(render(text).html)
     collector.close()
-    return [src for src, alt in collector.images if not alt.strip() or alt.strip() == IMAGE_DESCRIPTION_PROMPT]
+    return [src for src, alt in collector.images if describes_nothing(alt)]
+
+
+def describes_nothing(alt: str) -> bool:
+    """Whether an image's description (alt text) is empty or still the upload's prompt."""
+    return not alt.strip() or alt.strip() == IMAGE_DESCRIPTION_PROMPT
 
 
 def render_html(text: str) -> str:

@@ -1,7 +1,8 @@
 // The admin's article editor, beside django-markdownx's own script:
 // - say why an image upload was refused, next to the editor (markdownx inserts the words
 //   "Invalid response" where the image would have gone; they are taken out again);
-// - refresh the plain-language panel from the server each time the live preview updates.
+// - refresh the plain-language and checks-before-publishing panels from the server each time the
+//   live preview updates.
 // A file, not an inline script: the site's Content-Security-Policy allows no inline scripts.
 "use strict";
 
@@ -36,9 +37,9 @@
     });
   }
 
-  function followReadingLevel(widget, editor) {
-    var panel = document.querySelector(".plain-language-panel[data-reading-level-url]");
-    if (!panel) return;
+  // Re-fill `panel` from `url` (POSTing the Markdown) each time markdownx refreshes its preview.
+  function followTyping(widget, editor, panel, url) {
+    if (!panel || !url) return;
     var pending = null;
     widget.addEventListener("markdownx.update", function () {
       if (pending) pending.abort();
@@ -47,7 +48,7 @@
       body.append("csrfmiddlewaretoken", csrfToken(widget));
       pending = new XMLHttpRequest();
       var request = pending;
-      request.open("POST", panel.dataset.readingLevelUrl);
+      request.open("POST", url);
       request.setRequestHeader("X-Requested-With", "XMLHttpRequest");
       request.onload = function () {
         if (request.status === 200) panel.innerHTML = request.responseText;
@@ -60,7 +61,10 @@
     document.querySelectorAll(".markdownx").forEach(function (widget) {
       var editor = widget.querySelector("textarea");
       reportUploads(widget, editor);
-      followReadingLevel(widget, editor);
+      var readingLevel = document.querySelector(".plain-language-panel[data-reading-level-url]");
+      followTyping(widget, editor, readingLevel, readingLevel && readingLevel.dataset.readingLevelUrl);
+      var checks = document.querySelector(".publishing-checks-panel[data-checks-url]");
+      followTyping(widget, editor, checks, checks && checks.dataset.checksUrl);
     });
   });
 })();
