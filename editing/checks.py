@@ -8,12 +8,13 @@ without a description and a link to an article that does not exist stop an artic
 "Nearby", for a medical word: the first time the word is used, the same sentence also gives its plain
 alternative, or the word stands in brackets after the plain words ("a type of white blood cell
 (neutrophil)", as ../shared/content-guide.md asks), or brackets open right after it ("G-CSF (a medicine
-...)"). Later uses are not checked: the reader has been told. The glossary's automatic link does not count:
-a reader should not have to leave the sentence to understand it.
+...)"), or the sentence defines it ("Neutropenia means ..."). Later uses are not checked: the reader has been told. A word the glossary defines is explained by the
+link the renderer puts on its first use, so it is never reported: the glossary feeds this check, and the
+word list only adds plain words for what the glossary does not define.
 """
 
 import re
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Collection, Mapping
 from dataclasses import dataclass
 
 from articles.markdown import describes_nothing
@@ -53,9 +54,15 @@ BARE_ADDRESS = re.compile(r"^(https?://|www\.)\S+$", re.IGNORECASE)
 VAGUE_LINK_TEXTS = {"click here", "read more", "here", "this page", "more", "link", "this link", "click"}
 
 
-def check(markdown: str, find_article: Callable[[str], LinkedArticle | None], medical_words: Mapping[str, str]):
+def check(
+    markdown: str,
+    find_article: Callable[[str], LinkedArticle | None],
+    medical_words: Mapping[str, str],
+    defined: Collection[str] = (),
+):
     """Every problem in `markdown`, in line order. `find_article(slug)` says where /articles/<slug>/ leads
-    (None: nowhere); `medical_words` maps each medical word to its plain alternative."""
+    (None: nowhere); `medical_words` maps each medical word to its plain alternative; `defined` holds the
+    words the glossary defines, in lower case."""
     lines = list(prose_lines(markdown))
     problems = []
     for number, line in lines:
@@ -63,7 +70,8 @@ def check(markdown: str, find_article: Callable[[str], LinkedArticle | None], me
         problems += link_text_problems(number, line)
         problems += article_link_problems(number, line, find_article)
     problems += heading_problems(lines)
-    problems += medical_word_problems(lines, medical_words)
+    undefined = {word: plain for word, plain in medical_words.items() if word.lower() not in defined}
+    problems += medical_word_problems(lines, undefined)
     return sorted(problems, key=lambda problem: problem.line)
 
 
@@ -137,7 +145,9 @@ def heading_problems(lines):
 def medical_word_problems(lines, medical_words):
     sentences = [(number, sentence) for number, line in lines for sentence in SENTENCE_END.split(line)]
     for word, plain in medical_words.items():
-        used = re.compile(rf"(?P<before>\(\s*)?(?<![\w-]){re.escape(word)}s?(?![\w-])(?P<after>\s*\()?", re.I)
+        used = re.compile(
+            rf"(?P<before>\(\s*)?(?<![\w-]){re.escape(word)}s?(?![\w-])(?P<after>\s*\(|\s+means\b)?", re.I
+        )
         for number, sentence in sentences:
             first_use = used.search(sentence)
             if first_use is None:

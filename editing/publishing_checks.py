@@ -3,6 +3,7 @@
 from articles.models import Article, OldSlug
 from editing.checks import LinkedArticle, check
 from editing.models import MedicalWord
+from glossary.models import Term
 
 MISSING_ARTICLE_LINKS = (
     "Correct or remove the links to articles that do not exist before this page goes to patients: "
@@ -24,7 +25,8 @@ def find_article(slug):
 def problems(markdown):
     """Every problem the checks find in `markdown`, in line order."""
     words = dict(MedicalWord.objects.values_list("word", "plain"))
-    return check(markdown, find_article, words)
+    defined = {name.lower() for term in Term.objects.all() for name in term.names}
+    return check(markdown, find_article, words, defined)
 
 
 def missing_article_links(markdown):

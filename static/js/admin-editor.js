@@ -37,23 +37,31 @@
     });
   }
 
-  // Re-fill `panel` from `url` (POSTing the Markdown) each time markdownx refreshes its preview.
-  function followTyping(widget, editor, panel, url) {
-    if (!panel || !url) return;
+  // Re-fill each of `panels` ({element, url}) from its URL, POSTing the Markdown, each time markdownx
+  // refreshes its preview: one request at a time, so typing never floods the server; a newer text
+  // abandons the requests for an older one.
+  function followTyping(widget, editor, panels) {
+    panels = panels.filter(function (panel) { return panel.element && panel.url; });
+    if (!panels.length) return;
     var pending = null;
-    widget.addEventListener("markdownx.update", function () {
-      if (pending) pending.abort();
+    function refresh(index, text) {
+      if (index >= panels.length) return;
       var body = new FormData();
-      body.append("content", editor.value);
+      body.append("content", text);
       body.append("csrfmiddlewaretoken", csrfToken(widget));
-      pending = new XMLHttpRequest();
-      var request = pending;
-      request.open("POST", url);
+      var request = new XMLHttpRequest();
+      pending = request;
+      request.open("POST", panels[index].url);
       request.setRequestHeader("X-Requested-With", "XMLHttpRequest");
       request.onload = function () {
-        if (request.status === 200) panel.innerHTML = request.responseText;
+        if (request.status === 200) panels[index].element.innerHTML = request.responseText;
+        if (pending === request) refresh(index + 1, text);
       };
       request.send(body);
+    }
+    widget.addEventListener("markdownx.update", function () {
+      if (pending) pending.abort();
+      refresh(0, editor.value);
     });
   }
 
@@ -62,9 +70,11 @@
       var editor = widget.querySelector("textarea");
       reportUploads(widget, editor);
       var readingLevel = document.querySelector(".plain-language-panel[data-reading-level-url]");
-      followTyping(widget, editor, readingLevel, readingLevel && readingLevel.dataset.readingLevelUrl);
       var checks = document.querySelector(".publishing-checks-panel[data-checks-url]");
-      followTyping(widget, editor, checks, checks && checks.dataset.checksUrl);
+      followTyping(widget, editor, [
+        {element: readingLevel, url: readingLevel && readingLevel.dataset.readingLevelUrl},
+        {element: checks, url: checks && checks.dataset.checksUrl},
+      ]);
     });
   });
 })();

@@ -52,6 +52,7 @@ def problems(markdown):
         ("Ask a haematologist. A blood doctor knows.", [(1, "medical_word")]),
         ("Ask a blood doctor (haematologist).\n\nThe haematologist will explain.", []),
         ("Many haematologists agree.", [(1, "medical_word")]),
+        ("Neutropenia means you have a low number of one type of white blood cell.", []),
         ("Neutropenias-like words are not neutropenia-related.", []),
         ("Text first.\n\nYou may have neutropenia.\n\nNeutropenia again.", [(3, "medical_word")]),
     ],
@@ -65,6 +66,13 @@ def test_problems_come_in_line_order_and_only_two_kinds_block():
     found = check(markdown, ARTICLES.get, WORDS)
     assert [problem.line for problem in found] == [1, 3, 3, 5, 7]
     assert {problem.kind for problem in found if problem.blocks} == {"missing_article", "undescribed_image"}
+
+
+def test_a_word_the_glossary_defines_is_explained_by_its_link():
+    assert check("You may have neutropenia.", ARTICLES.get, WORDS, defined={"neutropenia"}) == []
+    assert [p.kind for p in check("Ask a haematologist.", ARTICLES.get, WORDS, defined={"neutropenia"})] == [
+        "medical_word"
+    ]
 
 
 def test_an_old_address_is_answered_with_the_current_one():
