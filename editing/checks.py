@@ -7,10 +7,11 @@ without a description and a link to an article that does not exist stop an artic
 
 "Nearby", for a medical word: the first time the word is used, the same sentence also gives its plain
 alternative, or the word stands in brackets after the plain words ("a type of white blood cell
-(neutrophil)", as ../shared/content-guide.md asks), or brackets open right after it ("G-CSF (a medicine
-...)"), or the sentence defines it ("Neutropenia means ..."). Later uses are not checked: the reader has been told. A word the glossary defines is explained by the
-link the renderer puts on its first use, so it is never reported: the glossary feeds this check, and the
-word list only adds plain words for what the glossary does not define.
+(neutrophil)", as ../shared/content-guide.md asks), or brackets open right after it ("G-CSF (a
+medicine ...)"), or the sentence defines it ("Neutropenia means ..."). Later uses are not checked: the
+reader has been told. A word the glossary defines is explained by the link the renderer puts on its first
+use, so it is never reported: the glossary feeds this check, and the word list only adds plain words for
+what the glossary does not define.
 """
 
 import re
