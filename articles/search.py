@@ -20,6 +20,7 @@ from django.db.models import Q, TextField, Value
 from django.db.models.functions import Concat
 
 from articles.models import Article
+from neutro_site.error_summary import ErrorSummaryMixin
 
 MAX_QUERY_LENGTH = 200
 MAX_RESULTS = 50
@@ -34,7 +35,7 @@ WORD = re.compile(r"[^\W_]+")
 UNPUNCTUATED_LINE_END = re.compile(r"(?<![.!?:;,…])[ \t]*\n")
 
 
-class SearchForm(forms.Form):
+class SearchForm(ErrorSummaryMixin, forms.Form):
     """The site's search box. A search is not health data: it may sit in the address as ?q=."""
 
     q = forms.CharField(
@@ -59,10 +60,6 @@ class SearchForm(forms.Form):
         if query and not query_words(query):
             raise forms.ValidationError("Search for words or numbers, such as “fever” or “G-CSF”.")
         return query
-
-    def error_links(self):
-        """Each error with the id of the input it belongs to, for the error summary."""
-        return [(self["q"].auto_id, error) for error in self.errors.get("q", [])]
 
 
 @dataclass(frozen=True)

@@ -3,11 +3,11 @@ the reference's plausible range in the unit it is read in, asks about a number t
 other unit, and hands the numbers to ``checker.anc``."""
 
 from django import forms
-from django.core.exceptions import NON_FIELD_ERRORS
 
 from checker import anc
 from checker.anc import AgeGroup, Measure, TemperatureUnit, Unit
 from checker.fields import ReportNumberField, UnitAnswerField, choice_field
+from neutro_site.error_summary import ErrorSummaryMixin
 
 # The fields a count is read from: an error in any of them leaves the count unknown.
 COUNT_FIELDS = frozenset(
@@ -20,7 +20,7 @@ def answer_field(measure):
     return f"{measure}_unit"
 
 
-class CountForm(forms.Form):
+class CountForm(ErrorSummaryMixin, forms.Form):
     """The numbers from a blood test report. Valid means every field is usable and exactly one way of
     giving the count was used; ``unit_question`` then says whether to ask which unit a number is in
     before ``interpret()`` may be called. ``emergency_card()`` works on any bound form, valid or not."""
@@ -98,6 +98,7 @@ class CountForm(forms.Form):
     lab_lower_limit_unit = UnitAnswerField()
     lab_upper_limit_unit = UnitAnswerField()
 
+    non_field_error_target = "count-form"
     unit_question = None
     units = None  # {Measure: Unit}, the unit each number is read in, once the form's unit is known
 
@@ -165,18 +166,6 @@ class CountForm(forms.Form):
     def answer_name(self):
         """The name the open question's buttons post their unit under."""
         return self.add_prefix(answer_field(self.unit_question.measure))
-
-    def error_links(self):
-        """Each error with the id of the input it belongs to, for the error summary."""
-        links = []
-        for name, errors in self.errors.items():
-            if name == NON_FIELD_ERRORS:
-                target = "count-form"
-            else:
-                field = self[name]
-                target = f"{field.auto_id}_0" if isinstance(field.field.widget, forms.RadioSelect) else field.auto_id
-            links.extend((target, error) for error in errors)
-        return links
 
     def _given(self, name):
         """Whether the person typed something in a field, usable or not."""

@@ -4,6 +4,7 @@ from django import forms
 
 from handouts.codes import MAX_PICKS, OPENING, Pick, section_key
 from handouts.sections import parts
+from neutro_site.error_summary import ErrorSummaryMixin
 
 PHONE_NUMBER = re.compile(r"\+?[0-9][0-9 ()\-.]*[0-9]")
 MAX_PHONE_LENGTH = 30
@@ -33,7 +34,7 @@ class PhoneNumberField(forms.CharField):
             )
 
 
-class FeverCardForm(forms.Form):
+class FeverCardForm(ErrorSummaryMixin, forms.Form):
     """The numbers printed on a fever card. They are never stored: the card is drawn in the answer."""
 
     care_team_number = PhoneNumberField(
@@ -47,12 +48,8 @@ class FeverCardForm(forms.Form):
         required=False,
     )
 
-    def error_links(self):
-        """Each error with the id of the input it belongs to, for the error summary."""
-        return [(self[name].auto_id, error) for name, errors in self.errors.items() for error in errors]
 
-
-class HandoutForm(forms.Form):
+class HandoutForm(ErrorSummaryMixin, forms.Form):
     """The builder's ticks: whole articles or some of their parts, and each article's place in the handout.
 
     Built from the published articles: `articles` is a list of (article, [(key, title), ...]).
@@ -117,14 +114,11 @@ class HandoutForm(forms.Form):
         data["picks"] = [pick for _, _, pick in sorted(chosen)]
         return data
 
-    def error_links(self):
-        """Each error with the id of the input it belongs to (the first article's box for a missing tick)."""
-        first = f"whole-{self.articles[0][0].pk}" if self.articles else None
-        links = []
-        for name, errors in self.errors.items():
-            target = self[name].auto_id if name in self.fields else (self[first].auto_id if first else "")
-            links.extend((target, error) for error in errors)
-        return links
+    def error_target(self, name):
+        """A form-wide error (nothing ticked, too many) is about the first article's box."""
+        if name in self.fields or not self.articles:
+            return super().error_target(name)
+        return self[f"whole-{self.articles[0][0].pk}"].auto_id
 
 
 def article_parts(article):
