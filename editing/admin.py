@@ -11,6 +11,7 @@ from reversion.models import Version
 from articles.models import Article, OldSlug
 from editing import history, views
 from editing.forms import ArticleAdminForm
+from editing.models import MedicalWord
 from signoff.article_admin import ReviewDueFilter, SignoffAdminMixin, StateFilter
 
 
@@ -23,7 +24,7 @@ class ArticleAdmin(SignoffAdminMixin, VersionAdmin):
     ordering = ["position", "title"]
     prepopulated_fields = {"slug": ["title"]}
     autocomplete_fields = ["related"]
-    readonly_fields = ["plain_language"]
+    readonly_fields = ["plain_language", "checks_before_publishing"]
     object_history_template = "admin/articles/article/object_history.html"
     change_list_template = "admin/articles/article/change_list.html"
     fieldsets = [
@@ -33,6 +34,14 @@ class ArticleAdmin(SignoffAdminMixin, VersionAdmin):
             {
                 "fields": ["plain_language"],
                 "description": "How easy the body is to read, updated as you type. Aim for a reading age of 9 to 11, as the content guide asks.",
+            },
+        ),
+        (
+            "Checks before publishing",
+            {
+                "fields": ["checks_before_publishing"],
+                "description": "What a reader might stumble on, by line, updated as you type. Links to missing "
+                "articles and images without a description stop the article being published; the rest is advice.",
             },
         ),
         ("In the guide", {"fields": ["position", "related", "expires_at"]}),
@@ -60,6 +69,15 @@ class ArticleAdmin(SignoffAdminMixin, VersionAdmin):
         }
         return super().history_view(request, object_id, context)
 
+    @admin.display(description="problems")
+    def checks_before_publishing(self, article):
+        # admin-editor.js refreshes the panel from the checks URL as the editor types.
+        return format_html(
+            '<div class="publishing-checks-panel" data-checks-url="{}">{}</div>',
+            reverse("editor_publishing_checks"),
+            views.checks_panel(article.body if article and article.pk else None),
+        )
+
     def get_urls(self):
         # The history pages sit beside django-reversion's, in the admin's URL namespace.
         def route(pattern, view, name):
@@ -82,3 +100,9 @@ class OldSlugAdmin(admin.ModelAdmin):
     def has_add_permission(self, request):
         # Old slugs are recorded when an article's slug changes, never typed in.
         return False
+
+
+@admin.register(MedicalWord)
+class MedicalWordAdmin(admin.ModelAdmin):
+    list_display = ["word", "plain"]
+    search_fields = ["word", "plain"]

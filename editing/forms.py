@@ -67,6 +67,9 @@ class ArticleAdminForm(forms.ModelForm):
             self.fields["slug"].help_text = slug_help(self.instance.slug or "your-slug")
         if self.instance.pk:
             self.fields["opened_version"].initial = version_token(self.instance)
+        if "expires_at" in self.fields:  # the admin's two inputs show "Date:" and "Time:" but are not labelled
+            date, time = self.fields["expires_at"].widget.widgets
+            date.attrs["aria-label"], time.attrs["aria-label"] = "Withdraw after: date", "Withdraw after: time"
         if hasattr(self.instance, "related_ids"):  # a working copy (signoff.versions.as_article)
             self.initial["related"] = self.instance.related_ids
 

@@ -19,6 +19,7 @@ urlpatterns = [
     path(settings_path(settings.MARKDOWNX_URLS_PATH), views.preview, name="editor_preview"),
     path(settings_path(settings.MARKDOWNX_UPLOAD_URLS_PATH), views.upload_image, name="editor_upload_image"),
     path("editor/reading-level/", views.reading_level, name="editor_reading_level"),
+    path("editor/checks/", views.publishing_checks_view, name="editor_publishing_checks"),
     path(
         settings_path(settings.MEDIA_URL + settings.MARKDOWNX_MEDIA_PATH) + "<str:name>",
         views.uploaded_image,

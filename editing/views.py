@@ -1,9 +1,9 @@
-"""The editor's endpoints: the markdownx live preview, image upload and reading level; serving uploads.
-(The admin's history pages are in editing/history.py.)
+"""The editor's endpoints: the markdownx live preview, image upload, reading level and the checks before
+publishing; serving uploads. (The admin's history pages are in editing/history.py.)
 
 markdownx's own views answer anyone and trust the declared file type, so the widget is pointed at these
-instead (settings MARKDOWNX_URLS_PATH and MARKDOWNX_UPLOAD_URLS_PATH). The preview, upload and reading
-level answer only logged-in staff who may edit articles; anyone else gets 403 with a message the
+instead (settings MARKDOWNX_URLS_PATH and MARKDOWNX_UPLOAD_URLS_PATH). The preview, upload, reading
+level and checks answer only logged-in staff who may edit articles; anyone else gets 403 with a message the
 editor shows.
 """
 
@@ -19,7 +19,7 @@ from django.views.decorators.http import require_POST, require_safe
 
 from articles.image_names import STORED_NAME
 from articles.markdown import IMAGE_DESCRIPTION_PROMPT, render
-from editing import images
+from editing import images, publishing_checks
 from editing.readability import LONG_SENTENCE_WORDS, readability
 from glossary.terms import glossary_terms
 
@@ -74,6 +74,21 @@ def plain_language(text):
 def reading_level(request):
     """The plain-language panel for POSTed `content` (Markdown), so it follows the editor's typing."""
     return HttpResponse(plain_language(render(request.POST.get("content", "")).text))
+
+
+def checks_panel(markdown):
+    """The checks-before-publishing panel's HTML for an article's Markdown (None: the article is not saved yet)."""
+    found = None if markdown is None else publishing_checks.problems(markdown)
+    context = {"problems": found, "long_sentence_words": LONG_SENTENCE_WORDS}
+    return render_to_string("admin/articles/article/publishing_checks.html", context)
+
+
+@never_cache
+@require_POST
+@editors_only("articles.add_article", "articles.change_article")
+def publishing_checks_view(request):
+    """The checks-before-publishing panel for POSTed `content` (Markdown), so it follows the editor's typing."""
+    return HttpResponse(checks_panel(request.POST.get("content", "")))
 
 
 @never_cache

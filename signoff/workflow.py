@@ -9,6 +9,7 @@ from reversion.models import Version
 
 from articles.markdown import undescribed_images
 from articles.models import Article
+from editing.publishing_checks import MISSING_ARTICLE_LINKS, missing_article_links
 from signoff import versions
 from signoff.models import Approval, ReviewRequest, WorkingCopy
 
@@ -80,14 +81,23 @@ def submit(article, user):
             raise Refused("There are no changes to submit: the live version is the latest.")
         version = versions.record(article, article.related.values_list("pk", flat=True), user, "Submitted as it was")
         WorkingCopy.objects.create(article=article, version=version, saved_by=user)
-    refuse_undescribed_images(version)
+    refuse_what_blocks_publishing(version)
     return ReviewRequest.objects.create(article=article, version=version, submitted_by=user)
 
 
-def refuse_undescribed_images(version):
-    addresses = undescribed_images(version.field_dict.get("body") or "")
+def refuse_what_blocks_publishing(version):
+    """Refuse a version with an image that has no description or a link to an article that does not exist."""
+    body = version.field_dict.get("body") or ""
+    addresses = undescribed_images(body)
     if addresses:
         raise Refused(UNDESCRIBED_IMAGES.format(addresses=", ".join(addresses)))
+    missing = missing_article_links(body)
+    if missing:
+        raise Refused(
+            MISSING_ARTICLE_LINKS.format(
+                links=", ".join(f"{problem.address} (line {problem.line})" for problem in missing)
+            )
+        )
 
 
 def editors_of(article, version):
@@ -110,7 +120,7 @@ def approve(review_request, reviewer, next_review=None, go_live_at=None, self_ap
         raise Refused("Only a clinical reviewer can approve and publish an article.")
     if review_request.status != ReviewRequest.Status.PENDING:
         raise Refused("This version is no longer waiting for review: it was edited, approved or sent back.")
-    refuse_undescribed_images(review_request.version)
+    refuse_what_blocks_publishing(review_request.version)
     role = role_of(reviewer)
     if not role:
         raise Refused("Add your clinical role to your reviewer profile first: it is shown with your approval.")

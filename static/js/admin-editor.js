@@ -1,7 +1,8 @@
 // The admin's article editor, beside django-markdownx's own script:
 // - say why an image upload was refused, next to the editor (markdownx inserts the words
 //   "Invalid response" where the image would have gone; they are taken out again);
-// - refresh the plain-language panel from the server each time the live preview updates.
+// - refresh the plain-language and checks-before-publishing panels from the server each time the
+//   live preview updates.
 // A file, not an inline script: the site's Content-Security-Policy allows no inline scripts.
 "use strict";
 
@@ -36,23 +37,31 @@
     });
   }
 
-  function followReadingLevel(widget, editor) {
-    var panel = document.querySelector(".plain-language-panel[data-reading-level-url]");
-    if (!panel) return;
+  // Re-fill each of `panels` ({element, url}) from its URL, POSTing the Markdown, each time markdownx
+  // refreshes its preview: one request at a time, so typing never floods the server; a newer text
+  // abandons the requests for an older one.
+  function followTyping(widget, editor, panels) {
+    panels = panels.filter(function (panel) { return panel.element && panel.url; });
+    if (!panels.length) return;
     var pending = null;
-    widget.addEventListener("markdownx.update", function () {
-      if (pending) pending.abort();
+    function refresh(index, text) {
+      if (index >= panels.length) return;
       var body = new FormData();
-      body.append("content", editor.value);
+      body.append("content", text);
       body.append("csrfmiddlewaretoken", csrfToken(widget));
-      pending = new XMLHttpRequest();
-      var request = pending;
-      request.open("POST", panel.dataset.readingLevelUrl);
+      var request = new XMLHttpRequest();
+      pending = request;
+      request.open("POST", panels[index].url);
       request.setRequestHeader("X-Requested-With", "XMLHttpRequest");
       request.onload = function () {
-        if (request.status === 200) panel.innerHTML = request.responseText;
+        if (request.status === 200) panels[index].element.innerHTML = request.responseText;
+        if (pending === request) refresh(index + 1, text);
       };
       request.send(body);
+    }
+    widget.addEventListener("markdownx.update", function () {
+      if (pending) pending.abort();
+      refresh(0, editor.value);
     });
   }
 
@@ -60,7 +69,12 @@
     document.querySelectorAll(".markdownx").forEach(function (widget) {
       var editor = widget.querySelector("textarea");
       reportUploads(widget, editor);
-      followReadingLevel(widget, editor);
+      var readingLevel = document.querySelector(".plain-language-panel[data-reading-level-url]");
+      var checks = document.querySelector(".publishing-checks-panel[data-checks-url]");
+      followTyping(widget, editor, [
+        {element: readingLevel, url: readingLevel && readingLevel.dataset.readingLevelUrl},
+        {element: checks, url: checks && checks.dataset.checksUrl},
+      ]);
     });
   });
 })();

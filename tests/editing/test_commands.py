@@ -29,6 +29,10 @@ EXPECTED = {
     "glossary.add_term",
     "glossary.change_term",
     "glossary.delete_term",
+    "editing.view_medicalword",
+    "editing.add_medicalword",
+    "editing.change_medicalword",
+    "editing.delete_medicalword",
 }
 REVIEWERS_EXPECTED = {
     "articles.view_article",

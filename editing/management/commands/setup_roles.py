@@ -6,7 +6,7 @@ EDITORS = "Editors"
 CLINICAL_REVIEWERS = "Clinical reviewers"
 # Editors write and submit: add and change articles (a change to a live article waits in its working copy),
 # upload images, see and restore versions. Clinical reviewers read, approve and publish, and send back.
-# Editors also keep the glossary and read readers' feedback (marking comments handled).
+# Editors also keep the glossary and the medical word list, and read readers' feedback (marking comments handled).
 # Deleting is left to administrators; a person may be in both groups.
 ROLES = {
     EDITORS: [
@@ -24,6 +24,10 @@ ROLES = {
         "glossary.add_term",
         "glossary.change_term",
         "glossary.delete_term",
+        "editing.view_medicalword",
+        "editing.add_medicalword",
+        "editing.change_medicalword",
+        "editing.delete_medicalword",
     ],
     CLINICAL_REVIEWERS: [
         "articles.view_article",

@@ -1,6 +1,5 @@
 from pathlib import Path
 
-import yaml
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError
@@ -9,6 +8,7 @@ from django.db import transaction
 from articles.models import Article
 from glossary.models import Term
 from glossary.relinking import relink_articles, relinking_paused
+from neutro_site.yaml_lists import read_yaml_list
 
 BUNDLED_TERMS = Path(settings.BASE_DIR) / "glossary" / "content" / "terms.yaml"
 FIELDS = {"term", "anchor", "other_names", "definition", "related"}
@@ -36,14 +36,7 @@ class Command(BaseCommand):
 
 def read_terms(path):
     """The file's entries as dicts, or a CommandError that names the problem and the entry."""
-    try:
-        entries = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except FileNotFoundError:
-        raise CommandError(f"{path} does not exist") from None
-    except (UnicodeDecodeError, yaml.YAMLError) as error:
-        raise CommandError(f"{path.name} is not a readable YAML file: {error}") from None
-    if not isinstance(entries, list) or not all(isinstance(entry, dict) for entry in entries):
-        raise CommandError(f"{path.name} must be a list of terms, each with term, anchor and definition")
+    entries = read_yaml_list(path, "terms, each with term, anchor and definition")
     for number, entry in enumerate(entries, start=1):
         unknown = set(entry) - FIELDS
         if unknown:
