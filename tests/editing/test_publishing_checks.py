@@ -50,7 +50,7 @@ def test_the_change_form_shows_the_checks_panel_for_the_saved_body(editor_client
 
 def test_a_link_to_a_missing_article_is_saved_but_cannot_be_submitted(editor_client, make_article, submit):
     article = make_article(body="## Start\n\nText.")
-    body = "## Start\n\nSee [the causes](/articles/no-such-article/)."
+    body = "## Start\n\nSee [the causes](/articles/no-such-article/).\n"  # as saved: one final newline
     response = submit(editor_client, article, body=body)
     assert response.status_code == 302  # the draft is saved
     message = parse(editor_client.get(response["Location"]).content).find("ul", class_="messagelist").text()
