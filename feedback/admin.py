@@ -1,6 +1,7 @@
 from django.contrib import admin
 
 from feedback.models import ArticleFeedback, Comment, Feedback
+from neutro_site.admin import ReadOnlyAdmin
 
 
 @admin.register(Feedback)
@@ -33,7 +34,7 @@ class CommentAdmin(FeedbackAdmin):
 
 
 @admin.register(ArticleFeedback)
-class ArticleFeedbackAdmin(admin.ModelAdmin):
+class ArticleFeedbackAdmin(ReadOnlyAdmin):
     """Each article's answers of the last 90 days: how many found it useful and how many did not."""
 
     list_display = ["title", "useful", "not_useful"]
@@ -52,12 +53,3 @@ class ArticleFeedbackAdmin(admin.ModelAdmin):
     @admin.display(description="not useful (90 days)", ordering="not_useful")
     def not_useful(self, article):
         return article.not_useful
-
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False

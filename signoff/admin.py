@@ -2,6 +2,7 @@ from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin
 from django.contrib.auth.models import User
 
+from neutro_site.admin import ReadOnlyAdmin
 from signoff.models import Approval, PreviewLink, ReviewerProfile, ReviewRequest
 
 # The admin index starts with what waits for the signed-in reviewer.
@@ -29,34 +30,21 @@ class ReviewerProfileAdmin(admin.ModelAdmin):
     autocomplete_fields = ["user"]
 
 
-class RecordAdmin(admin.ModelAdmin):
-    """A record of what people did: read-only, as a record must be."""
-
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
-
-
 @admin.register(Approval)
-class ApprovalAdmin(RecordAdmin):
+class ApprovalAdmin(ReadOnlyAdmin):
     list_display = ["article", "reviewer_name", "reviewer_role", "approved_at", "next_review", "published_at"]
     list_filter = ["imported"]
     search_fields = ["article__title", "reviewer_name"]
 
 
 @admin.register(ReviewRequest)
-class ReviewRequestAdmin(RecordAdmin):
+class ReviewRequestAdmin(ReadOnlyAdmin):
     list_display = ["article", "status", "submitted_by", "submitted_at", "decided_by", "decided_at"]
     list_filter = ["status"]
     search_fields = ["article__title", "note"]
 
 
 @admin.register(PreviewLink)
-class PreviewLinkAdmin(RecordAdmin):
+class PreviewLinkAdmin(ReadOnlyAdmin):
     list_display = ["article", "version", "created_by", "created_at", "expires_at", "revoked_at"]
     search_fields = ["article__title"]
