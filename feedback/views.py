@@ -2,6 +2,7 @@ from urllib.parse import urlencode
 
 from django.http import JsonResponse
 from django.shortcuts import redirect, render
+from django.utils.translation import gettext_lazy as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_POST
@@ -11,8 +12,8 @@ from feedback.forms import COMMENT_THANKS, THANKS, AnswerForm, CommentForm, comm
 from feedback.models import Feedback
 from feedback.origin import from_this_site
 
-NOT_FROM_THIS_SITE = "Feedback can only be sent from this site's own pages."
-TOO_MANY = "You have sent a lot of feedback in the last hour. Please try again later."
+NOT_FROM_THIS_SITE = _("Feedback can only be sent from this site's own pages.")
+TOO_MANY = _("You have sent a lot of feedback in the last hour. Please try again later.")
 
 
 # No CSRF token: the question sits on pages served whole from the cache, the same bytes for everyone, so

@@ -1,20 +1,21 @@
 """The glossary as schema.org data (JSON-LD): a DefinedTermSet of DefinedTerms."""
 
 from django.urls import reverse
-
-from articles.structured_data import SITE_NAME
+from django.utils import translation
+from django.utils.translation import gettext as _
 
 
 def defined_term_set(terms, root: str) -> dict:
-    """`terms` (glossary Terms) as a schema.org `DefinedTermSet`; `root` is the site's address."""
+    """`terms` (glossary Terms) as a schema.org `DefinedTermSet` in the active language; `root` is the site's
+    address."""
     url = root + reverse("glossary:index")
     return {
         "@context": "https://schema.org",
         "@type": "DefinedTermSet",
         "@id": url,
-        "name": f"{SITE_NAME}: glossary",
+        "name": _("Neutropenia guide: glossary"),
         "url": url,
-        "inLanguage": "en-GB",
+        "inLanguage": translation.to_locale(translation.get_language()).replace("_", "-"),
         "hasDefinedTerm": [
             {
                 "@type": "DefinedTerm",

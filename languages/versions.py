@@ -6,6 +6,9 @@ from django.conf import settings
 from django.urls import reverse, translate_url
 from django.utils import translation
 
+# Open Graph names a territory with each language; a language code without one gets it here.
+OPEN_GRAPH_LOCALES = {"es": "es_ES"}
+
 
 @dataclass(frozen=True)
 class LanguageVersion:
@@ -19,8 +22,8 @@ class LanguageVersion:
 
     @property
     def locale(self) -> str:
-        """The code as Open Graph writes it: "en_GB", "es"."""
-        return translation.to_locale(self.code)
+        """The code as Open Graph writes it, a language and a territory: "en_GB", "es_ES"."""
+        return OPEN_GRAPH_LOCALES.get(self.code, translation.to_locale(self.code))
 
 
 def home_path(code: str) -> str:

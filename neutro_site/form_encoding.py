@@ -6,8 +6,10 @@ again for their CSRF token and fail too, so gunicorn answered with a bare 500 an
 middleware answers before anything reads the form; Django logs the 400 in one line ("Bad Request: <path>").
 """
 
+from django.conf import settings
 from django.http import HttpResponseBadRequest
 from django.template import loader
+from django.utils import translation
 
 FORM_TYPE = "application/x-www-form-urlencoded"
 
@@ -20,6 +22,8 @@ class FormEncodingMiddleware:
 
     def __call__(self, request):
         if request.content_type == FORM_TYPE and request.encoding and request.encoding.lower() != "utf-8":
-            # Drawn without the request's context, as Django draws its own error pages.
-            return HttpResponseBadRequest(loader.render_to_string("400.html"))
+            # Drawn without the request's context, as Django draws its own error pages, in the language
+            # its address names (this runs before the language middleware).
+            with translation.override(translation.get_language_from_path(request.path_info) or settings.LANGUAGE_CODE):
+                return HttpResponseBadRequest(loader.render_to_string("400.html"))
         return self.get_response(request)

@@ -4,14 +4,15 @@
 - `form_fields(response)`: a form's fields as a browser would submit them, for the admin's forms;
 - `public_pages()` and `open_page()`: every public page a reader can reach, in each state worth checking
   (the guide, search, the 404 page, the count checker with each kind of answer, the glossary, the
-  feedback question's states, the fever card and the handouts), for the accessibility, reflow and
-  HTML-validity tests. A page is a path to fetch, or a form on it posted with `answer`.
+  feedback question's states, the fever card and the handouts, and those in Spanish), for the
+  accessibility, reflow and HTML-validity tests. A page is a path to fetch, or a form on it posted with `answer`.
 """
 
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
 
 from django.urls import reverse
+from django.utils import translation
 
 from articles.models import Article
 from handouts.codes import OPENING, Pick, encode, section_key
@@ -228,20 +229,49 @@ def public_pages():
         SitePage("handout builder errors", reverse("handouts:builder") + "?nothing=ticked"),
         SitePage("handout", reverse("handouts:handout", args=[sample_handout_code(articles)])),
         SitePage("handout not found", reverse("handouts:handout", args=["zzzz"]), status=404),
+        *spanish_pages(),
     ]
 
 
-def feedback_pages():
-    """The states of the "Is this page useful?" question after a post without JavaScript, and its error page."""
-    fever = reverse("articles:detail", args=["fever"])
+def spanish_pages():
+    """The Spanish pages, under /es/, that do not need a Spanish article: the home page, search, the 404
+    page, the glossary, the feedback question's states (on the checker's page), the fever card and the
+    handout builder. (The Spanish articles are in public_pages() with the others, once imported.)"""
+    with translation.override("es"):
+        search = reverse("articles:search")
+        checker = reverse("checker:neutrophil_count")
+        fever_card = reverse("handouts:fever_card")
+        builder = reverse("handouts:builder")
+        return [
+            SitePage("Spanish home", reverse("articles:home")),
+            SitePage("Spanish search form", search),
+            SitePage("Spanish search without results", search + "?q=xilófono"),
+            SitePage("Spanish search error", search + "?q=%21%21%21"),
+            SitePage("Spanish 404 page", "/es/no-such-page/", status=404),
+            SitePage("Spanish glossary", reverse("glossary:index")),
+            *feedback_pages(checker, "No decía cómo tomar la temperatura.", named="Spanish "),
+            SitePage("Spanish fever card", fever_card),
+            *(
+                SitePage(f"Spanish {name}", fever_card, answer, form="#fever-card-form")
+                for name, answer in FEVER_CARD_ANSWERS.items()
+            ),
+            SitePage("Spanish handout builder", builder),
+            SitePage("Spanish handout not found", reverse("handouts:handout", args=["zzzz"]), status=404),
+        ]
+
+
+def feedback_pages(page=None, comment="It did not say how to take a temperature.", named=""):
+    """The states of the "Is this page useful?" question after a post without JavaScript, and its error page
+    (for the comment `comment`), on `page` (by default the fever article), each name starting `named`."""
+    page = page or reverse("articles:detail", args=["fever"])
     return [
-        SitePage("feedback thanks", fever + "?feedback=thanks"),
-        SitePage("feedback comment box", fever + "?feedback=a-token"),
-        SitePage("feedback comment sent", fever + "?feedback=sent"),
+        SitePage(f"{named}feedback thanks", page + "?feedback=thanks"),
+        SitePage(f"{named}feedback comment box", page + "?feedback=a-token"),
+        SitePage(f"{named}feedback comment sent", page + "?feedback=sent"),
         SitePage(
-            "feedback not sent",
-            fever + "?feedback=expired-token",
-            {"page": fever, "token": "expired-token", "comment": "It did not say how to take a temperature."},
+            f"{named}feedback not sent",
+            page + "?feedback=expired-token",
+            {"page": page, "token": "expired-token", "comment": comment},
             status=400,
             form=".page-feedback-comment",
             action=reverse("feedback:send"),

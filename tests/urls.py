@@ -1,11 +1,14 @@
 """The site's URLconf plus views that exist only for tests (use with @pytest.mark.urls("tests.urls")):
 
-- /boom/ fails, to see the site's 500 page;
+- /boom/ fails, to see the site's 500 page (/es/boom/ in Spanish);
+- /database-lost/ (and /es/database-lost/) loses the database, to see the site's 503 page;
 - /looks-at-the-visitor/ and /varies-on-language/ are public pages that vary on a request header, to see
   which the page cache keeps;
 - /save-with-related/ writes several rows and fails half-way when asked, to see requests commit whole.
 """
 
+from django.conf.urls.i18n import i18n_patterns
+from django.db import OperationalError
 from django.http import HttpResponse
 from django.urls import path
 from django.utils.cache import patch_vary_headers
@@ -19,6 +22,10 @@ served = {"count": 0}
 
 def fail(request):
     return 1 / 0
+
+
+def lose_the_database(request):
+    raise OperationalError("server closed the connection unexpectedly")
 
 
 def counted(request, vary):
@@ -41,7 +48,11 @@ def save_with_related(request):
 
 urlpatterns = [
     *site_urlpatterns,
-    path("boom/", fail),
+    *i18n_patterns(
+        path("boom/", fail),
+        path("database-lost/", lose_the_database),
+        prefix_default_language=False,
+    ),
     path("looks-at-the-visitor/", public_page(counted), {"vary": "Cookie"}),
     path("varies-on-language/", public_page(counted), {"vary": "Accept-Language"}),
     path("save-with-related/", save_with_related),

@@ -6,8 +6,9 @@ register = template.Library()
 
 
 @register.simple_tag(takes_context=True)
-def page_in_each_language(context):
+def page_in_each_language(context, homes=False):
     """The current page in each language (languages.versions.language_versions), using the `translations`
-    a view put in the context, if any; each language's home on a page rendered without its request."""
+    a view put in the context, if any; each language's home on a page rendered without its request, and
+    wherever `homes` is true (the 404 page: the missing address may match, and be missing, in each language)."""
     request = context.get("request")
-    return language_versions(request and request.path, context.get("translations"))
+    return language_versions(None if homes else request and request.path, context.get("translations"))

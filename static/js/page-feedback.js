@@ -10,7 +10,8 @@
   var answerForm = box.querySelector(".page-feedback-answer");
   var commentForm = box.querySelector(".page-feedback-comment");
   var status = box.querySelector(".page-feedback-status");
-  var FAILED = "Your feedback could not be sent. Check your connection and try again.";
+  // In the page's language, from the template.
+  var FAILED = box.getAttribute("data-failed");
 
   function send(form, extra) {
     var data = new FormData(form);

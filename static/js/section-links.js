@@ -1,5 +1,6 @@
 // "Link to this section" anchors: a click also copies the section's full address to the clipboard.
-// Without JavaScript, or without clipboard access, each anchor is a plain link to its section.
+// Without JavaScript, or without clipboard access, each anchor is a plain link to its section. The messages
+// come, in the page's language, from the status element's data-copied, data-not-copied and data-this-section.
 (function () {
   "use strict";
 
@@ -33,14 +34,14 @@
       return;
     }
     var heading = link.parentElement.querySelector("h2");
-    var title = heading ? heading.textContent.trim() : "this section";
+    var title = heading ? heading.textContent.trim() : status.dataset.thisSection;
     var address = pageAddress() + link.getAttribute("href");
     navigator.clipboard.writeText(address).then(
       function () {
-        announce("Link to \u201c" + title + "\u201d copied: " + address);
+        announce(status.dataset.copied.replace("{title}", title).replace("{address}", address));
       },
       function () {
-        announce("Could not copy the link. The section\u2019s address is now in your browser\u2019s address bar.");
+        announce(status.dataset.notCopied);
       }
     );
   });
