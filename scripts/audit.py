@@ -1,4 +1,5 @@
-"""`make audit`: Lighthouse scores for the home page, an article and the count checker.
+"""`make audit`: Lighthouse scores for the home page, an article and the count checker, and for the Spanish
+home page and glossary.
 
 Starts the site as production runs it (scripts/production_server.py), runs the pinned Lighthouse
 (node_modules, `npm ci`) with Debian's Chromium headless on each page, prints the four scores per page
@@ -16,7 +17,13 @@ import sys
 
 from scripts.production_server import ROOT, serve
 
-PAGES = {"home": "/", "article": "/articles/overview/", "checker": "/neutrophil-count/"}
+PAGES = {
+    "home": "/",
+    "article": "/articles/overview/",
+    "checker": "/neutrophil-count/",
+    "home-es": "/es/",
+    "glossary-es": "/es/glossary/",
+}
 CATEGORIES = ["performance", "accessibility", "best-practices", "seo"]
 LIGHTHOUSE = ROOT / "node_modules" / ".bin" / "lighthouse"
 REPORTS = ROOT / "reports" / "lighthouse"
@@ -55,11 +62,11 @@ def main():
     failed = False
     with serve(workers=2) as server:
         print(f"Lighthouse on gunicorn at {server.url} (debug off, plain HTTP on loopback)")
-        print(f"{'page':10}" + "".join(f"{name:>16}" for name in CATEGORIES))
+        print(f"{'page':12}" + "".join(f"{name:>16}" for name in CATEGORIES))
         for page, path in PAGES.items():
             report = lighthouse(server.url + path, REPORTS / f"{page}.json")
             scores = {name: round(report["categories"][name]["score"] * 100) for name in CATEGORIES}
-            print(f"{page:10}" + "".join(f"{scores[name]:>16}" for name in CATEGORIES))
+            print(f"{page:12}" + "".join(f"{scores[name]:>16}" for name in CATEGORIES))
             for name in CATEGORIES:
                 for title in lost_points(report, name):
                     print(f"    {name}: {title}")

@@ -1,5 +1,5 @@
 """axe-core (bundled by axe-playwright-python, so it runs offline) finds no WCAG 2.2 A/AA or best-practice
-violation on any public page and on the 500 page, in the light and the dark colour scheme, nor on one page of
+violation on any public page (in English and in Spanish) and on the 500 page in each language, in the light and the dark colour scheme, nor on one page of
 each kind on a phone's 320 CSS pixel wide screen, nor on the checker's scale of bands as it prints."""
 
 import pytest
@@ -20,12 +20,17 @@ PHONE_PAGES = {
     "checker high answer",  # the scale of bands, stacked
     "checker unit question with cards",
     "404 page",
+    "Spanish home",  # Spanish runs longer than English
+    "Spanish fever card answer",
 }
 # axe's colour checks mean something only with the site's stylesheet applied.
 SITE_CSS_APPLIED = """[...document.styleSheets].some(
     (sheet) => sheet.href && sheet.href.includes("/css/site.") && sheet.cssRules.length > 0)"""
-# Served by the failing view of tests/urls.py, through the site's own 500 handling.
-SERVER_ERROR = SitePage("500 page", "/boom/", status=500)
+# Served by the failing view of tests/urls.py, through the site's own 500 handling, with the page's heading.
+SERVER_ERRORS = [
+    (SitePage("500 page", "/boom/", status=500), "Sorry, something went wrong"),
+    (SitePage("Spanish 500 page", "/es/boom/", status=500), "Lo sentimos, algo salió mal"),
+]
 
 
 def axe_problems(tab, site_pages):
@@ -73,8 +78,9 @@ def test_the_scale_of_bands_has_no_axe_violation_in_print(guide, tab, answer):
     assert not found, f"axe found {len(found)} problems in print:\n" + "\n".join(found)
 
 
-def test_the_500_page_has_no_axe_violation(transactional_db, settings, tab, scheme):
+@pytest.mark.parametrize(("server_error", "heading"), SERVER_ERRORS)
+def test_the_500_page_has_no_axe_violation(transactional_db, settings, tab, scheme, server_error, heading):
     settings.ROOT_URLCONF = "tests.urls"
-    found = axe_problems(tab, [SERVER_ERROR])
-    assert tab.locator("h1").inner_text() == "Sorry, something went wrong"
+    found = axe_problems(tab, [server_error])
+    assert tab.locator("h1").inner_text() == heading
     assert not found, f"axe found {len(found)} problems in the {scheme} scheme:\n" + "\n".join(found)

@@ -64,3 +64,17 @@ def test_without_javascript_a_no_opens_the_comment_box_on_the_page(guide, browse
     expect(tab.locator(".page-feedback-comment")).to_be_hidden()
     assert Feedback.objects.get().comment == "Too long."
     context.close()
+
+
+def test_on_a_spanish_page_the_script_answers_in_spanish(guide, tab):
+    tab.goto("/es/neutrophil-count/")
+    box = tab.locator("#page-feedback")
+    box.get_by_role("button", name=re.compile(r"^No\s+esta página no me sirve$")).click()
+    expect(box.locator(".page-feedback-status")).to_have_text("Gracias por su opinión.")
+    box.get_by_role("textbox", name=re.compile("¿Qué estaba mal o qué faltaba?")).fill("Faltaba el teléfono.")
+    tab.context.set_offline(True)
+    box.get_by_role("button", name="Enviar").click()
+    expect(box.locator(".page-feedback-status")).to_have_text(
+        "No se pudo enviar su opinión. Revise su conexión e inténtelo de nuevo."
+    )
+    assert Feedback.objects.get().comment == ""

@@ -1,5 +1,5 @@
-"""Every public page, checker answer and the 404 and 500 pages, as the site serves them, passes the Nu HTML
-Checker (vnu-jar from npm, run with Java) without errors.
+"""Every public page, checker answer and the 404 and 500 pages, in English and in Spanish, as the site serves
+them, passes the Nu HTML Checker (vnu-jar from npm, run with Java) without errors.
 
 The pages are fetched with the test client and checked in one vnu run: the JVM takes seconds to start.
 Without Java or vnu-jar these tests skip with the reason, except under CI=true, where they fail.
@@ -42,7 +42,8 @@ def skip_or_fail(reason):
 
 
 def served_pages(folder):
-    """Write every public page of the imported guide and the 500 page to `folder`; return {page name: file}.
+    """Write every public page of the imported guide and the 500 page in each language to `folder`; return
+    {page name: file}.
 
     The articles are imported in a transaction that is rolled back, leaving the database as it was.
     """
@@ -62,11 +63,12 @@ def served_pages(folder):
             files[site_page.name] = folder / f"{slugify(site_page.name)}.html"
             files[site_page.name].write_bytes(response.content)
         transaction.set_rollback(True)
-    with override_settings(STORAGES=PLAIN_STATIC, ROOT_URLCONF="tests.urls"):
-        response = Client(raise_request_exception=False).get("/boom/")
-    assert response.status_code == 500
-    files["500 page"] = folder / "500-page.html"
-    files["500 page"].write_bytes(response.content)
+    for name, path in [("500 page", "/boom/"), ("Spanish 500 page", "/es/boom/")]:
+        with override_settings(STORAGES=PLAIN_STATIC, ROOT_URLCONF="tests.urls"):
+            response = Client(raise_request_exception=False).get(path)
+        assert response.status_code == 500
+        files[name] = folder / f"{slugify(name)}.html"
+        files[name].write_bytes(response.content)
     cache.clear()
     return files
 
