@@ -87,7 +87,7 @@ SPANISH_PAGES = {
     "/es/search/?q=xilófono": "Ninguna página coincide con «xilófono»",
     "/es/search/?q=%21%21%21": "Hay un problema",
     "/es/glossary/": "Glosario: las palabras médicas de esta guía",
-    "/es/fever-card/": "Haga su tarjeta para la fiebre",
+    "/es/fever-card/": "Haga su tarjeta de fiebre",
     "/es/handout/": "Hacer una hoja para imprimir",
     "/es/handout/zzzz/": "No encontramos la hoja",
     "/es/no-such-page/": "No encontramos la página",
@@ -114,7 +114,7 @@ def test_the_english_page_has_the_english_the_test_looks_for(client):
 @pytest.mark.parametrize(
     ("answer", "spanish"),
     [
-        ({"care_team_number": "0161 496 0713"}, "Su tarjeta para la fiebre"),
+        ({"care_team_number": "0161 496 0713"}, "Su tarjeta de fiebre"),
         ({"care_team_number": "call Jo"}, "Escriba el teléfono de 24 horas de su equipo médico con cifras"),
         ({"care_team_number": "1" * 31}, "use 30 caracteres o menos"),
         ({}, "Escriba el teléfono de 24 horas de su equipo médico"),
