@@ -3,6 +3,7 @@
 from decimal import Decimal
 
 import pytest
+from django.utils import translation
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -380,16 +381,20 @@ def test_number_inputs_are_text_with_a_decimal_keypad_and_no_autocomplete(name):
     assert 'autocomplete="off"' in html
 
 
-any_text = st.text(max_size=30) | st.sampled_from(["1.2", "1,200", "38", "50", "-1", "NaN", "1e999", "adult", "c"])
+any_text = st.text(max_size=30) | st.sampled_from(
+    ["1.2", "1,200", "1,2", "1.200", "38", "50", "-1", "NaN", "1e999", "adult", "c"]
+)
 
 
+@pytest.mark.parametrize("language", ["en-gb", "es"])
 @settings(max_examples=150, deadline=None)
 @given(st.fixed_dictionaries({}, optional=dict.fromkeys(FIELDS, any_text)))
-def test_any_input_either_validates_or_gives_field_errors(data):
-    bound = CountForm(data)
-    if bound.is_valid():
-        if bound.unit_question is None:
-            bound.interpret()
-    else:
-        assert set(bound.errors) <= set(FIELDS)
-    bound.emergency_card()
+def test_any_input_either_validates_or_gives_field_errors(language, data):
+    with translation.override(language):
+        bound = CountForm(data)
+        if bound.is_valid():
+            if bound.unit_question is None:
+                bound.interpret()
+        else:
+            assert set(bound.errors) <= set(FIELDS)
+        bound.emergency_card()

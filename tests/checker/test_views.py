@@ -352,14 +352,17 @@ def test_hostile_text_is_escaped(check_count):
     assert "&lt;script&gt;" in html
 
 
-any_text = st.text(max_size=40) | st.sampled_from(["1.2", "1,200", "38", "-1", "NaN", "1e999", "adult", "c", "on"])
+any_text = st.text(max_size=40) | st.sampled_from(
+    ["1.2", "1,200", "1,2", "1.200", "38", "-1", "NaN", "1e999", "adult", "c", "on"]
+)
 
 
+@pytest.mark.parametrize("address", [URL, f"/es{URL}"])
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(st.fixed_dictionaries({}, optional=dict.fromkeys(FIELDS, any_text)))
-def test_posting_anything_never_gives_a_server_error(data):
+def test_posting_anything_never_gives_a_server_error(address, data):
     client = Client(raise_request_exception=True)
-    assert client.post(URL, data).status_code == 200
+    assert client.post(address, data).status_code == 200
 
 
 def test_a_set_of_radios_is_described_by_its_hint_and_error(check_count):
