@@ -15,9 +15,8 @@ from editing.text import normalise_body
 from signoff.models import WorkingCopy
 
 CHANGED_SINCE_OPENED = (
-    "This article was changed{by} on {when}, after you opened it, so your changes have not been saved. "
-    "They are still in the form below. Open the article again in a new tab, copy your changes into it, "
-    "and save there."
+    "This article was changed{by} on {when}, after you opened it, so your changes have not been saved yet. "
+    "Their version and yours are below, side by side, part by part: choose what to keep, then save the merged text."
 )
 SLUG_HELP = "The last part of the page's address, {address}. Lower case, words joined by hyphens."
 RELATED_TO_ITSELF = "An article cannot be related to itself: choose other articles a reader should see next."
