@@ -101,5 +101,8 @@ def changed_since_opened(article):
     latest = Version.objects.get_for_object(article).select_related("revision__user").first()
     user = latest.revision.user if latest else None
     by = f" by {user.get_full_name() or user.get_username()}" if user else ""
-    when = date_format(timezone.localtime(article.updated), "DATETIME_FORMAT")
+    # A live article's row keeps its time while the change waits in the working copy: the version says when.
+    when = date_format(
+        timezone.localtime(latest.revision.date_created if latest else article.updated), "DATETIME_FORMAT"
+    )
     return CHANGED_SINCE_OPENED.format(by=by, when=when)

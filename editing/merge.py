@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass
 
 SECTION_HEADING = re.compile(r"^##\s+(?P<title>.*?)\s*#*\s*$")
-OPENING = "Opening (before the first heading)"
+OPENING = "Opening, before the first heading"
 
 
 @dataclass(frozen=True)

@@ -5,9 +5,10 @@ the site's CSP and without an axe violation."""
 import pytest
 from django.contrib.auth.models import Group, User
 from django.core.management import call_command
+from django.urls import reverse
 from playwright.sync_api import expect
 
-from articles.models import Article
+from articles.models import Article, OldSlug
 from signoff.workflow import working_version
 from tests.browser.axe_checks import AXE_OPTIONS, axe, described
 from tests.pages import change_url, log_in_to_admin
@@ -148,3 +149,16 @@ def test_a_refused_save_is_merged_by_keyboard_alone_under_the_csp_without_axe_vi
     assert "And drink water. Every day." in saved.field_dict["body"]
     assert second_tab.evaluate("window.__cspViolations") == []
     assert [text for text in console if "Content Security Policy" in text or "Refused to" in text] == []
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_the_link_update_page_has_no_axe_violation(article, tab, scheme):
+    OldSlug.objects.create(slug="high-temperature", article=article)
+    Article.objects.create(
+        title="Food", slug="food", summary="Eating.", body="## Eat\n\nSee [fever](/articles/high-temperature/).\n"
+    )
+    tab.emulate_media(color_scheme=scheme)
+    log_in_to_admin(tab, "edith", PASSWORD)
+    tab.goto(reverse("admin:articles_article_update_links", args=[article.pk]))
+    expect(tab.get_by_role("heading", name="Food")).to_be_visible()
+    assert described(axe.run(tab, options=AXE_OPTIONS).response["violations"]) == []

@@ -4,6 +4,8 @@ driven through the test client: both versions side by side, nothing typed lost, 
 import pytest
 from django.contrib.auth.models import User
 from django.test import Client
+from django.utils import timezone
+from django.utils.formats import date_format
 
 from articles.models import Article
 from editing.merge import join_sections, pair_sections, sections
@@ -30,7 +32,7 @@ def test_a_body_is_cut_before_each_section_heading_but_not_inside_code():
 )
 def test_each_section_suggests_the_side_that_changed_it_since_the_base(theirs, mine, suggested):
     pairs = pair_sections(theirs, mine, BASE)
-    assert [pair.label for pair in pairs] == ["Opening (before the first heading)", "Fever", "Food"]
+    assert [pair.label for pair in pairs] == ["Opening, before the first heading", "Fever", "Food"]
     assert [pair.suggested for pair in pairs] == suggested
 
 
@@ -79,9 +81,10 @@ def refused(editor_client, sam, make_article):
 
 
 def test_a_refused_save_shows_both_versions_part_by_part_with_the_changed_side_chosen(refused):
-    _article, response = refused
+    article, response = refused
     tree = parse(response.content)
-    assert "changed by Edith" in tree.find("div", class_="errornote").text()
+    when = date_format(timezone.localtime(working_version(article).revision.date_created), "DATETIME_FORMAT")
+    assert f"changed by Edith on {when}, after you opened it" in tree.find("div", class_="errornote").text()
     legends = [legend.text() for legend in tree.find("form", id="merge-form").find_all("legend")]
     assert legends == ["Title", "Section: Fever (changed by them)", "Section: Food (changed by you)"]
     fields = form_fields(response, form_id="merge-form")
