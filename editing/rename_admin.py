@@ -70,7 +70,7 @@ class SlugRenameAdminMixin:
 
 def renamed_message(old_slug, edited, waits_for_review):
     """What the editor is told after a save changed the slug from `old_slug` to `edited`'s."""
-    old, new = f"/articles/{old_slug}/", edited.get_absolute_url()
+    old, new = f"{renames.address_prefix(edited)}{old_slug}/", edited.get_absolute_url()
     if waits_for_review:
         return REDIRECTS_WHEN_LIVE.format(old=old, new=new)
     article = Article.objects.get(pk=edited.pk)

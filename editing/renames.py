@@ -31,8 +31,13 @@ class Updated:
     kept: list[tuple[Article, str]] = field(default_factory=list)
 
 
+def address_prefix(article):
+    """The part of `article`'s address before its slug: "/articles/" (or the Spanish guide's "/es/articles/")."""
+    return article.get_absolute_url().removesuffix(f"{article.slug}/")
+
+
 def old_addresses(article):
-    return [f"/articles/{slug}/" for slug in article.old_slugs.values_list("slug", flat=True)]
+    return [f"{address_prefix(article)}{slug}/" for slug in article.old_slugs.values_list("slug", flat=True)]
 
 
 def link_updates(article):
@@ -44,7 +49,7 @@ def link_updates(article):
     updates = []
     for other in Article.objects.exclude(pk=article.pk).in_guide_order():
         text = versions.editors_text(other)
-        body, changes = retarget(text.body, old_slugs, article.slug)
+        body, changes = retarget(text.body, old_slugs, article.slug, address_prefix(article))
         if changes:
             updates.append(LinkUpdate(text, body, changes))
     return updates

@@ -28,6 +28,12 @@ def test_links_to_an_old_address_are_pointed_at_the_new_one_line_by_line():
     assert retarget(markdown, [], "x") == (markdown, [])
 
 
+def test_a_spanish_articles_links_are_retargeted_under_its_own_prefix_only():
+    markdown = "[Fiebre](/es/articles/fiebre/) y [fever](/articles/fiebre/)."
+    body, _ = retarget(markdown, ["fiebre"], "fiebre-alta", "/es/articles/")
+    assert body == "[Fiebre](/es/articles/fiebre-alta/) y [fever](/articles/fiebre/)."
+
+
 @pytest.fixture
 def renamed_draft(make_article, editor_client):
     """A draft renamed from "causes" to "why-it-happens" by the editor; returns (article, the save's response)."""
