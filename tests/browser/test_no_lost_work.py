@@ -132,6 +132,16 @@ def test_a_refused_save_is_merged_by_keyboard_alone_under_the_csp_without_axe_vi
     found = described(axe.run(second_tab, options=AXE_OPTIONS).response["violations"])
     assert found == []
 
+    dialogs = []
+    second_tab.on("dialog", lambda dialog: (dialogs.append(dialog.type), dialog.dismiss()))
+    second_tab.locator(".breadcrumbs").get_by_role("link", name="Fever").click()  # leaving the merge warns
+    for _ in range(50):
+        if dialogs:
+            break
+        second_tab.wait_for_timeout(100)
+    assert dialogs == ["beforeunload"]
+    expect(merge).to_be_visible()
+
     # By keyboard: type into the Food section's merged text (which chooses it), then save.
     tab_to(second_tab, "textarea[name='merged-1']")
     second_tab.keyboard.press("Control+End")
@@ -143,6 +153,7 @@ def test_a_refused_save_is_merged_by_keyboard_alone_under_the_csp_without_axe_vi
     expect(second_tab.locator("textarea#id_body")).to_have_value(
         "## Fever\n\nCall your team at once.\n\n## Food\n\nEat well.\n\nAnd drink water. Every day.\n"
     )
+    assert dialogs == ["beforeunload"]  # saving the merge is not warned about
     saved = working_version(article)
     assert saved.revision.user.username == "sam"
     assert "Call your team at once." in saved.field_dict["body"]
