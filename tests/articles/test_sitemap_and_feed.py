@@ -40,7 +40,9 @@ def test_sitemap_lists_home_and_every_published_article_with_its_last_change(cli
     entries = sitemap_entries(client)
     assert set(entries) == {
         "https://neutropenia.example.org/",
+        "https://neutropenia.example.org/es/",
         "https://neutropenia.example.org/neutrophil-count/",
+        "https://neutropenia.example.org/es/neutrophil-count/",
         "https://neutropenia.example.org/articles/fever/",
     }
     assert entries["https://neutropenia.example.org/articles/fever/"].startswith("2026-03-04")
@@ -51,7 +53,9 @@ def test_sitemap_addresses_follow_the_request_without_a_site_address(client, mak
     make_article(slug="fever")
     assert set(sitemap_entries(client)) == {
         "http://testserver/",
+        "http://testserver/es/",
         "http://testserver/neutrophil-count/",
+        "http://testserver/es/neutrophil-count/",
         "http://testserver/articles/fever/",
     }
 
