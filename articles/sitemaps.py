@@ -3,7 +3,7 @@ from django.contrib.sitemaps import Sitemap
 from django.urls import reverse
 
 from articles.models import Article
-from articles.translations import translations
+from articles.translations import translations_of_each
 
 
 class SiteURLSitemap(Sitemap):
@@ -47,9 +47,9 @@ class ArticleSitemap(SiteURLSitemap):
     def get_urls(self, page=1, site=None, protocol=None):
         urls = super().get_urls(page, site, protocol)
         root = f"{self.get_protocol(protocol)}://{self.get_domain(site)}"
-        published = Article.objects.published()
+        every_translation = translations_of_each(Article.objects.published())
         for url in urls:
-            addresses = translations(url["item"], published)
+            addresses = every_translation[url["item"].pk]
             url["alternates"] = [{"lang_code": code, "location": root + path} for code, path in addresses.items()]
             if settings.LANGUAGE_CODE in addresses:
                 url["alternates"].append(
