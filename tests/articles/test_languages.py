@@ -152,7 +152,7 @@ def test_a_care_cards_hidden_urgency_and_section_links_are_in_the_articles_langu
     spanish = make_article(slug="fiebre", language="es", body=care_card)
     english = make_article(slug="fever", body=care_card.replace("Síntomas", "Symptoms"))
     spanish_page, english_page = parse(spanish.body_html), parse(english.body_html)
-    assert spanish_page.find("p", class_="care-card-heading").find("span").text() == "Necesita actuar de inmediato:"
+    assert spanish_page.find("p", class_="care-card-heading").find("span").text() == "Se necesita actuar de inmediato:"
     assert english_page.find("p", class_="care-card-heading").find("span").text() == "Immediate action required:"
     link = spanish_page.find("a", class_="section-link")
     assert link.find("span", class_="visually-hidden").text() == "Enlace a la sección: Síntomas"

@@ -27,12 +27,3 @@ def check_count(client):
         return client.post(url, typed)
 
     return check
-
-
-@pytest.fixture(autouse=True)
-def default_language_after_each_test():
-    """Each test ends in the default language: a request to /es/ leaves Spanish active in the thread (the
-    languages middleware activates the address's language and nothing switches it back), which would
-    otherwise change what reverse() gives in the tests that follow."""
-    yield
-    translation.deactivate()
