@@ -1,13 +1,12 @@
 import datetime
 
 import pytest
-from django.conf import settings
 from django.contrib.auth.models import Group, User
 from django.core.cache import cache
 from django.core.management import call_command
 from django.test import Client
 from django.urls import reverse
-from django.utils import timezone, translation
+from django.utils import timezone
 
 from articles.models import Article
 from signoff.models import Approval, ReviewerProfile
@@ -37,15 +36,6 @@ def empty_cache():
     cache.clear()
     yield
     cache.clear()
-
-
-@pytest.fixture(autouse=True)
-def english_after_each_test():
-    """Leave the default language active after every test: the language middleware activates a page's
-    language for the thread that served it, and a test after one that fetched a Spanish page would
-    otherwise run in Spanish."""
-    yield
-    translation.activate(settings.LANGUAGE_CODE)
 
 
 @pytest.fixture

@@ -342,3 +342,20 @@ def test_a_spanish_page_describes_itself_in_spanish(client):
     assert tree.find("title").text() == "Neutropenia: una guía para pacientes y familias | Guía de la neutropenia"
     assert tree.meta("description").startswith("Información clara y sencilla sobre la neutropenia")
     assert tree.meta("og:image:alt") == "Guía de la neutropenia: información clara y sencilla para pacientes y familias"
+
+
+def test_a_spanish_article_page_has_its_frame_in_spanish(client, make_article):
+    english = make_article(title="Fever", slug="fever")
+    make_article(title="Fiebre", slug="fiebre", language="es", translation_of=english)
+
+    response = client.get("/es/articles/fiebre/")
+
+    text = readable(response.content)
+    for spanish in (
+        "En esta página",
+        "Ningún profesional de la salud ha revisado todavía esta página.",
+        "¿Le sirve esta página?",
+    ):
+        assert spanish in text
+    assert english_on(response.content) == []
+    assert switcher(response) == {"es": None, "en-gb": "/articles/fever/"}
