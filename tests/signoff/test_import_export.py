@@ -17,11 +17,18 @@ def review_line(client, article):
     return parse(client.get(article.get_absolute_url()).content).find("p", class_="review-dates").text()
 
 
+NOT_CHECKED = {
+    "en-gb": "This page has not yet been checked by a clinician.",
+    "es": "Ningún profesional de la salud ha revisado todavía esta página.",
+}
+
+
 def test_the_bundled_guide_claims_no_review(public):
     call_command("import_articles", stdout=StringIO())
     assert not Approval.objects.exists()
+    assert {article.language for article in Article.objects.all()} == set(NOT_CHECKED)
     for article in Article.objects.all():
-        assert review_line(public, article) == "This page has not yet been checked by a clinician."
+        assert review_line(public, article) == NOT_CHECKED[article.language]
 
 
 def test_an_approval_is_exported_and_imported_with_who_role_and_date(
