@@ -1,5 +1,5 @@
-"""`make audit`: Lighthouse scores for the home page, an article and the count checker, and for the Spanish
-home page and glossary.
+"""`make audit`: Lighthouse scores for the home page, an article and the count checker, in English and in
+Spanish, and for the Spanish glossary.
 
 Starts the site as production runs it (scripts/production_server.py), runs the pinned Lighthouse
 (node_modules, `npm ci`) with Debian's Chromium headless on each page, prints the four scores per page
@@ -22,6 +22,8 @@ PAGES = {
     "article": "/articles/overview/",
     "checker": "/neutrophil-count/",
     "home-es": "/es/",
+    "article-es": "/es/articles/que-es-la-neutropenia/",
+    "checker-es": "/es/neutrophil-count/",
     "glossary-es": "/es/glossary/",
 }
 CATEGORIES = ["performance", "accessibility", "best-practices", "seo"]
