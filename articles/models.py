@@ -133,7 +133,7 @@ class Article(models.Model):
     def render_body(self):
         """Fill the RENDERED_FIELDS from the body with the current renderer (articles/markdown.py) and the
         current glossary (its terms' first uses link to their entries)."""
-        rendered = render(self.body, glossary_terms())
+        rendered = render(self.body, glossary_terms(self.language))
         self.body_html = rendered.html
         self.body_text = rendered.text
         self.sections = [list(section) for section in rendered.sections]

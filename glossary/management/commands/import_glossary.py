@@ -10,28 +10,51 @@ from glossary.models import Term
 from glossary.relinking import relink_articles, relinking_paused
 from neutro_site.yaml_lists import read_yaml_list
 
-BUNDLED_TERMS = Path(settings.BASE_DIR) / "glossary" / "content" / "terms.yaml"
+CONTENT = Path(settings.BASE_DIR) / "glossary" / "content"
 FIELDS = {"term", "anchor", "other_names", "definition", "related"}
+
+
+def bundled_files():
+    """The glossary the guide ships with, as (file, language): content/terms.yaml in the default language
+    and content/<language>/terms.yaml for each other language of settings.LANGUAGES that has one."""
+    files = [(CONTENT / "terms.yaml", settings.LANGUAGE_CODE)]
+    for code, _name in settings.LANGUAGES:
+        path = CONTENT / code / "terms.yaml"
+        if code != settings.LANGUAGE_CODE and path.exists():
+            files.append((path, code))
+    return files
 
 
 class Command(BaseCommand):
     help = (
-        "Import the glossary's terms from a YAML file (default: the guide's bundled glossary). Terms that "
-        "already exist (same anchor) are left as they are, so editors' changes survive, unless --update is given."
+        "Import the glossary's terms from a YAML file (default: the guide's bundled glossaries, one per "
+        "language). Terms that already exist (same language and anchor) are left as they are, so editors' "
+        "changes survive, unless --update is given."
     )
 
     def add_arguments(self, parser):
-        parser.add_argument("file", nargs="?", default=str(BUNDLED_TERMS), help="YAML file: a list of terms")
+        parser.add_argument("file", nargs="?", help="YAML file: a list of terms (default: the bundled glossaries)")
+        parser.add_argument(
+            "--language",
+            choices=[code for code, _name in settings.LANGUAGES],
+            default=settings.LANGUAGE_CODE,
+            help="the language of the file's terms (default: %(default)s); the bundled files say their own",
+        )
         parser.add_argument("--update", action="store_true", help="overwrite existing terms with the file's")
 
-    def handle(self, file, update, **options):
-        entries = read_terms(Path(file))
+    def handle(self, file, language, update, **options):
+        files = [(Path(file), language)] if file else bundled_files()
+        loaded = [(path, code, read_terms(path)) for path, code in files]
         with transaction.atomic(), relinking_paused():
-            created, updated, kept = save_terms(entries, update)
+            counts = [(path, code, entries, save_terms(entries, code, update)) for path, code, entries in loaded]
         relink_articles()
-        self.stdout.write(
-            self.style.SUCCESS(f"Imported {len(entries)} term(s): {created} created, {updated} updated, {kept} kept.")
-        )
+        for path, code, entries, (created, updated, kept) in counts:
+            self.stdout.write(
+                self.style.SUCCESS(
+                    f"Imported {len(entries)} term(s) in {code} from {path.name}: "
+                    f"{created} created, {updated} updated, {kept} kept."
+                )
+            )
 
 
 def read_terms(path):
@@ -44,15 +67,16 @@ def read_terms(path):
     return entries
 
 
-def save_terms(entries, update):
-    """Create missing terms (and overwrite existing ones if `update`); return (created, updated, kept).
-    Call inside a transaction: a CommandError leaves nothing."""
+def save_terms(entries, language, update):
+    """Create the missing terms of `language` (and overwrite existing ones if `update`); return (created,
+    updated, kept). A term's `related` is the slug of an article in the same language. Call inside a
+    transaction: a CommandError leaves nothing."""
     created = updated = kept = 0
     for number, entry in enumerate(entries, start=1):
         name = f"term {number} ({entry.get('term', '?')})"
-        term = Term.objects.filter(anchor=entry.get("anchor")).first()
+        term = Term.objects.filter(language=language, anchor=entry.get("anchor")).first()
         if term is None:
-            term = Term()
+            term = Term(language=language)
             created += 1
         elif update:
             updated += 1
@@ -64,9 +88,9 @@ def save_terms(entries, update):
         term.other_names = str(entry.get("other_names") or "").strip()
         term.definition = str(entry.get("definition", "")).strip()
         related = entry.get("related")
-        term.related_article = Article.objects.filter(slug=related).first() if related else None
+        term.related_article = Article.objects.filter(language=language, slug=related).first() if related else None
         if related and term.related_article is None:
-            raise CommandError(f"{name}: no article has the slug {related!r} (import the articles first)")
+            raise CommandError(f"{name}: no article in {language} has the slug {related!r} (import the articles first)")
         try:
             term.full_clean()
         except ValidationError as error:
