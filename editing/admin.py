@@ -1,6 +1,7 @@
 """The editors' admin: declarative classes only. What happens on a save is in articles/receivers.py and
 editing/forms.py; the compare and recent-changes pages are views in editing/history.py."""
 
+from django.conf import settings
 from django.contrib import admin
 from django.contrib.admin.utils import unquote
 from django.urls import path, reverse
@@ -13,13 +14,22 @@ from editing import history, views
 from editing.forms import ArticleAdminForm
 from editing.models import MedicalWord
 from signoff.article_admin import ReviewDueFilter, SignoffAdminMixin, StateFilter
+from signoff.translation_admin import TranslationAdminMixin, TranslationFilter
 
 
 @admin.register(Article)
-class ArticleAdmin(SignoffAdminMixin, VersionAdmin):
+class ArticleAdmin(TranslationAdminMixin, SignoffAdminMixin, VersionAdmin):
     form = ArticleAdminForm
-    list_display = ["title", "state", "position", "next_check"]
-    list_filter = [StateFilter, ReviewDueFilter]
+    list_display = [
+        "title",
+        "language",
+        "state",
+        "translations_list",
+        "translation_freshness",
+        "position",
+        "next_check",
+    ]
+    list_filter = [StateFilter, ReviewDueFilter, "language", TranslationFilter]
     search_fields = ["title", "body"]
     ordering = ["position", "title"]
     prepopulated_fields = {"slug": ["title"]}
@@ -28,12 +38,14 @@ class ArticleAdmin(SignoffAdminMixin, VersionAdmin):
     object_history_template = "admin/articles/article/object_history.html"
     change_list_template = "admin/articles/article/change_list.html"
     fieldsets = [
-        (None, {"fields": ["title", "slug", "summary", "body", "opened_version"]}),
+        (None, {"fields": ["title", ("language", "translation_of"), "slug", "summary", "body", "opened_version"]}),
         (
             "Plain language",
             {
                 "fields": ["plain_language"],
-                "description": "How easy the body is to read, updated as you type. Aim for a reading age of 9 to 11, as the content guide asks.",
+                "description": "How easy the body is to read in the article's language, updated as you type. Aim for "
+                "a reading age of 9 to 11 in English and an INFLESZ score of 65 or above in Spanish, as the content "
+                "guide asks.",
             },
         ),
         (
@@ -57,7 +69,10 @@ class ArticleAdmin(SignoffAdminMixin, VersionAdmin):
         return format_html(
             '<div class="plain-language-panel" data-reading-level-url="{}">{}</div>',
             reverse("editor_reading_level"),
-            views.plain_language(article.body_text if article and article.pk else None),
+            views.plain_language(
+                article.body_text if article and article.pk else None,
+                getattr(article, "language", settings.LANGUAGE_CODE),
+            ),
         )
 
     def history_view(self, request, object_id, extra_context=None):
@@ -75,7 +90,9 @@ class ArticleAdmin(SignoffAdminMixin, VersionAdmin):
         return format_html(
             '<div class="publishing-checks-panel" data-checks-url="{}">{}</div>',
             reverse("editor_publishing_checks"),
-            views.checks_panel(article.body if article and article.pk else None),
+            views.checks_panel(
+                article.body if article and article.pk else None, getattr(article, "language", settings.LANGUAGE_CODE)
+            ),
         )
 
     def get_urls(self):
@@ -104,5 +121,6 @@ class OldSlugAdmin(admin.ModelAdmin):
 
 @admin.register(MedicalWord)
 class MedicalWordAdmin(admin.ModelAdmin):
-    list_display = ["word", "plain"]
+    list_display = ["word", "plain", "language"]
+    list_filter = ["language"]
     search_fields = ["word", "plain"]
