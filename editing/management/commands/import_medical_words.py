@@ -5,20 +5,9 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
 from editing.models import MedicalWord
-from neutro_site.yaml_lists import read_yaml_list
+from neutro_site.yaml_lists import add_language_argument, bundled_files, read_yaml_list
 
 CONTENT = Path(settings.BASE_DIR) / "editing" / "content"
-
-
-def bundled_files():
-    """The lists the guide ships with, as (file, language): content/medical_words.yaml in the default
-    language and content/<language>/medical_words.yaml for each other language of settings.LANGUAGES that has one."""
-    files = [(CONTENT / "medical_words.yaml", settings.LANGUAGE_CODE)]
-    for code, _name in settings.LANGUAGES:
-        path = CONTENT / code / "medical_words.yaml"
-        if code != settings.LANGUAGE_CODE and path.exists():
-            files.append((path, code))
-    return files
 
 
 class Command(BaseCommand):
@@ -29,15 +18,10 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser):
         parser.add_argument("file", nargs="?", help="YAML file: a list of word, plain (default: the bundled lists)")
-        parser.add_argument(
-            "--language",
-            choices=[code for code, _name in settings.LANGUAGES],
-            default=settings.LANGUAGE_CODE,
-            help="the language of the file's words (default: %(default)s); the bundled files say their own",
-        )
+        add_language_argument(parser, "words")
 
     def handle(self, file, language, **options):
-        files = [(Path(file), language)] if file else bundled_files()
+        files = [(Path(file), language)] if file else bundled_files(CONTENT, "medical_words.yaml")
         loaded = [(path, code, read_words(path)) for path, code in files]
         with transaction.atomic():
             for path, code, entries in loaded:

@@ -8,21 +8,10 @@ from django.db import transaction
 from articles.models import Article
 from glossary.models import Term
 from glossary.relinking import relink_articles, relinking_paused
-from neutro_site.yaml_lists import read_yaml_list
+from neutro_site.yaml_lists import add_language_argument, bundled_files, read_yaml_list
 
 CONTENT = Path(settings.BASE_DIR) / "glossary" / "content"
 FIELDS = {"term", "anchor", "other_names", "definition", "related"}
-
-
-def bundled_files():
-    """The glossary the guide ships with, as (file, language): content/terms.yaml in the default language
-    and content/<language>/terms.yaml for each other language of settings.LANGUAGES that has one."""
-    files = [(CONTENT / "terms.yaml", settings.LANGUAGE_CODE)]
-    for code, _name in settings.LANGUAGES:
-        path = CONTENT / code / "terms.yaml"
-        if code != settings.LANGUAGE_CODE and path.exists():
-            files.append((path, code))
-    return files
 
 
 class Command(BaseCommand):
@@ -34,16 +23,11 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser):
         parser.add_argument("file", nargs="?", help="YAML file: a list of terms (default: the bundled glossaries)")
-        parser.add_argument(
-            "--language",
-            choices=[code for code, _name in settings.LANGUAGES],
-            default=settings.LANGUAGE_CODE,
-            help="the language of the file's terms (default: %(default)s); the bundled files say their own",
-        )
+        add_language_argument(parser, "terms")
         parser.add_argument("--update", action="store_true", help="overwrite existing terms with the file's")
 
     def handle(self, file, language, update, **options):
-        files = [(Path(file), language)] if file else bundled_files()
+        files = [(Path(file), language)] if file else bundled_files(CONTENT, "terms.yaml")
         loaded = [(path, code, read_terms(path)) for path, code in files]
         with transaction.atomic(), relinking_paused():
             counts = [(path, code, entries, save_terms(entries, code, update)) for path, code, entries in loaded]
