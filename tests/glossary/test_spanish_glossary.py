@@ -143,3 +143,13 @@ def test_the_admin_refuses_a_related_article_in_another_language(editor_client, 
     assert response.status_code == 200
     assert "Choose an article in the same language as the term, or none." in response.content.decode()
     assert not Term.objects.filter(anchor="fiebre").exists()
+
+
+def test_the_bundled_spanish_glossary_waits_for_spanish_articles(make_article):
+    for slug in ["overview", "blood-test", "diagnosis", "causes", "treatment", "fever"]:
+        make_article(slug=slug)  # the English glossary's related articles, and no Spanish article
+    out = StringIO()
+    call_command("import_glossary", stdout=out)
+    assert "Skipped terms.yaml in es: no article in es yet (import the articles first)." in out.getvalue()
+    assert not Term.objects.filter(language="es").exists()
+    assert Term.objects.filter(language="en-gb").count() == 18

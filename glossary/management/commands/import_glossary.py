@@ -28,6 +28,14 @@ class Command(BaseCommand):
 
     def handle(self, file, language, update, **options):
         files = [(Path(file), language)] if file else bundled_files(CONTENT, "terms.yaml")
+        if not file:
+            # A bundled glossary relates its language's articles: without any of them yet, it waits.
+            waiting = [(path, code) for path, code in files if not Article.objects.filter(language=code).exists()]
+            for path, code in waiting:
+                self.stdout.write(
+                    f"Skipped {path.name} in {code}: no article in {code} yet (import the articles first)."
+                )
+            files = [entry for entry in files if entry not in waiting]
         loaded = [(path, code, read_terms(path)) for path, code in files]
         with transaction.atomic(), relinking_paused():
             counts = [(path, code, entries, save_terms(entries, code, update)) for path, code, entries in loaded]
