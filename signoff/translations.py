@@ -41,8 +41,8 @@ class TranslationCheck:
 
 
 def live_version(article):
-    """The saved Version holding `article`'s live row as it is now: its current approval's, else the latest
-    version with the same content (an import's, say), or None when no saved version has it."""
+    """The latest saved Version holding the same content as `article`'s live row now (the approved version that
+    went live, an import's, or a later save of the same text), or None when no saved version has it."""
     live = versions.content_of(article)
     for version in Version.objects.get_for_object(article).select_related("revision"):
         if versions.content(version.field_dict) == live:

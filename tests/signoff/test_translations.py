@@ -58,7 +58,8 @@ def test_a_translation_never_approved_is_not_yet_approved_whatever_its_source_do
     assert listed(editor_client)["Fiebre"] == "Not yet approved"
     assert listed(editor_client, "?translation=out_of_date") == {}
     assert listed(editor_client, "?translation=not_approved") == {"Fiebre": "Not yet approved"}
-    heading = parse(editor_client.get(change_url(fiebre)).content).find("h2", id="translation-heading")
+    panel = parse(editor_client.get(change_url(fiebre)).content).find("section", class_="translation-panel")
+    heading = panel.find("h2")
     assert heading.text() == "Translation of “Fever”: Not yet approved"
 
 
