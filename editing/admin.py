@@ -1,5 +1,6 @@
 """The editors' admin: declarative classes only. What happens on a save is in articles/receivers.py and
-editing/forms.py; the compare and recent-changes pages are views in editing/history.py."""
+editing/forms.py; the compare and recent-changes pages are views in editing/history.py; who else is editing and
+the merge page are in editing/lost_work_admin.py, slug renames in editing/rename_admin.py."""
 
 from django.conf import settings
 from django.contrib import admin
@@ -12,13 +13,15 @@ from reversion.models import Version
 from articles.models import Article, OldSlug
 from editing import history, views
 from editing.forms import ArticleAdminForm
+from editing.lost_work_admin import LostWorkAdminMixin
 from editing.models import MedicalWord
+from editing.rename_admin import SlugRenameAdminMixin
 from signoff.article_admin import ReviewDueFilter, SignoffAdminMixin, StateFilter
 from signoff.translation_admin import TranslationAdminMixin, TranslationFilter
 
 
 @admin.register(Article)
-class ArticleAdmin(TranslationAdminMixin, SignoffAdminMixin, VersionAdmin):
+class ArticleAdmin(TranslationAdminMixin, LostWorkAdminMixin, SlugRenameAdminMixin, SignoffAdminMixin, VersionAdmin):
     form = ArticleAdminForm
     list_display = [
         "title",
@@ -60,8 +63,8 @@ class ArticleAdmin(TranslationAdminMixin, SignoffAdminMixin, VersionAdmin):
     ]
 
     class Media:
-        css = {"all": ["css/admin-editor.css"]}
-        js = ["js/admin-editor.js"]
+        css = {"all": ["css/admin-editor.css", "css/editor-safety.css"]}
+        js = ["js/admin-editor.js", "js/editor-unsaved.js", "js/editor-presence.js"]
 
     @admin.display(description="reading level")
     def plain_language(self, article):

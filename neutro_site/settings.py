@@ -182,6 +182,10 @@ PAGE_CACHE_SECONDS = 60 * 60
 # as long again while one request fetches it anew: a change shows through it within twice this.
 EDGE_CACHE_SECONDS = 5
 
+# The article change form (editing/presence.py) says every this many seconds that its editor still has it
+# open; someone not heard from for three times as long has stopped editing.
+EDITING_PRESENCE_SECONDS = 30
+
 # Page feedback (feedback/): how many answers and comments one address may send in an hour, counted in
 # the cache under a keyed hash of the address (never the address itself).
 FEEDBACK_POSTS_PER_HOUR = int(os.environ.get("FEEDBACK_POSTS_PER_HOUR", "20"))

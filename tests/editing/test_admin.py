@@ -182,7 +182,7 @@ def test_a_second_editor_saving_a_changed_article_is_refused_and_keeps_their_tex
     message = tree.find("ul", class_="errorlist").text()
     assert "changed by Edith" in message
     assert "your changes have not been saved" in message
-    assert tree.find("textarea", name="body").raw_text().strip() == "## Fever\n\nSam's text."
+    assert tree.find("textarea", name="merged-0").raw_text().strip() == "## Fever\n\nSam's text."
     assert "Edith's text." in working_version(article).field_dict["body"]
 
 

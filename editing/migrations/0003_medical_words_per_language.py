@@ -5,7 +5,7 @@ from django.db import migrations, models
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("editing", "0001_medical_words"),
+        ("editing", "0002_editing_presence"),
     ]
 
     operations = [
