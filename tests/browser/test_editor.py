@@ -118,7 +118,9 @@ def test_choosing_spanish_measures_the_text_with_inflesz_and_previews_with_the_s
     body.fill("## Fiebre\n\nLa sepsis es grave. Llame ya.")
     body.press("End")
     body.press_sequentially(" No espere.")
-    expect(tab.locator(".markdownx-preview a.glossary-link")).to_have_attribute("href", "/es/glossary/#sepsis")
+    preview = tab.locator(".markdownx-preview")
+    expect(preview).to_contain_text("No espere.")
+    expect(preview.locator("a.glossary-link")).to_have_attribute("href", "/es/glossary/#sepsis")
     expect(panel.locator("dl.plain-language")).to_contain_text("0 of 4")  # the heading and three sentences
 
     tab.locator("select#id_language").select_option("en-gb")
