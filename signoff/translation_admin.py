@@ -43,10 +43,8 @@ class TranslationAdminMixin:
     @admin.display(description="translations")
     def translations_list(self, article):
         if article.translation_of_id:
-            source = article.translation_of
-            return format_html(
-                'Translation of <a href="{}">{}</a>', reverse("admin:articles_article_change", args=[source.pk]), source
-            )
+            # Not a link: the list's one link to an article is its title (the change form links the source).
+            return format_html("Translation of “{}”", article.translation_of)
         found = [translations.check(translation) for translation in article.translations.order_by("language")]
         if not found:
             return "—"

@@ -116,7 +116,7 @@ def test_the_list_shows_each_articles_language_and_its_translations_with_their_s
     assert rows["Fever"].find("td", class_="field-language").text() == "English"
     assert rows["Fiebre"].find("td", class_="field-language").text() == "Español"
     assert rows["Fever"].find("td", class_="field-translations_list").text() == "Español: Draft, Not yet approved"
-    assert rows["Fiebre"].find("td", class_="field-translations_list").text() == "Translation of Fever"
+    assert rows["Fiebre"].find("td", class_="field-translations_list").text() == "Translation of “Fever”"
     assert rows["Fiebre"].find("td", class_="field-translation_freshness").text() == "Not yet approved"
     assert rows["Fever"].find("td", class_="field-translation_freshness").text() == "—"
 
