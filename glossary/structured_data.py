@@ -18,7 +18,7 @@ def defined_term_set(terms, root: str, language: str = settings.LANGUAGE_CODE) -
     site's address."""
     with translation.override(language):
         url = root + reverse("glossary:index")
-        name = f"{gettext(SITE_NAME)}: {gettext('glossary')}"
+        name = gettext("%(site)s: glossary") % {"site": str(SITE_NAME)}
     return {
         "@context": "https://schema.org",
         "@type": "DefinedTermSet",

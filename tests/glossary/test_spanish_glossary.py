@@ -96,6 +96,7 @@ def test_the_spanish_glossary_page_lists_only_the_spanish_terms(page, sepsis_in_
 def test_the_spanish_glossary_is_described_in_spanish(page, sepsis_in_both):
     data = json.loads(page("/es/glossary/").find("script", type="application/ld+json").raw_text())
     assert data["inLanguage"] == "es"
+    assert data["name"] == "Guía de la neutropenia: glosario"
     assert data["url"] == "http://testserver/es/glossary/"
     assert [term["@id"] for term in data["hasDefinedTerm"]] == ["http://testserver/es/glossary/#sepsis"]
     assert data["hasDefinedTerm"][0]["inLanguage"] == "es"
