@@ -9,7 +9,7 @@ from reversion.admin import VersionAdmin
 from reversion.models import Version
 
 from articles.models import Article, OldSlug
-from editing import history, views
+from editing import history, unused_images, views
 from editing.forms import ArticleAdminForm
 from editing.models import MedicalWord
 from signoff.article_admin import ReviewDueFilter, SignoffAdminMixin, StateFilter
@@ -85,6 +85,8 @@ class ArticleAdmin(SignoffAdminMixin, VersionAdmin):
 
         return [
             route("recent-changes/", history.recent_changes, "recent_changes"),
+            route("unused-images/", unused_images.unused_images, "unused_images"),
+            route("unused-images/<str:name>/delete/", unused_images.delete_image, "delete_image"),
             route("<path:object_id>/history/compare/", history.compare, "compare_versions"),
             route("<path:object_id>/history/<int:version_id>/compare/", history.compare, "compare"),
             *super().get_urls(),
