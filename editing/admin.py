@@ -49,7 +49,7 @@ class ArticleAdmin(SignoffAdminMixin, VersionAdmin):
 
     class Media:
         css = {"all": ["css/admin-editor.css"]}
-        js = ["js/admin-editor.js"]
+        js = ["js/admin-editor.js", "js/editor-desk.js", "js/editor-images.js"]
 
     @admin.display(description="reading level")
     def plain_language(self, article):

@@ -32,6 +32,15 @@ def version_token(article):
     return f"{article.updated.isoformat()}/{working or ''}"
 
 
+class DeskWidget(AdminMarkdownxWidget):
+    """markdownx's editor laid out as the editor's desk (editing/desk.html): the text and its
+    preview side by side, or Write and Preview tabs on a narrow screen (static/js/editor-desk.js), the
+    preview in a frame styled by the public stylesheet, and the "Add image" button with its description
+    dialog (static/js/editor-images.js)."""
+
+    template_name = "editing/desk.html"
+
+
 class BodyField(forms.CharField):
     """The body as the editor typed it, normalised (editing.text.normalise_body), so a body that only
     changed its line endings or final newline is neither saved as a change nor logged as one."""
@@ -58,7 +67,7 @@ class ArticleAdminForm(forms.ModelForm):
         fields = [
             "title", "slug", "summary", "body", "position", "related", "expires_at",
         ]  # fmt: skip
-        widgets = {"body": AdminMarkdownxWidget}
+        widgets = {"body": DeskWidget}
         field_classes = {"body": BodyField}
 
     def __init__(self, *args, **kwargs):
