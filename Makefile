@@ -7,9 +7,9 @@ PORT ?= 8000
 # Tests run with debug off, as production does, but over plain HTTP and with a throwaway key.
 TEST_ENV := DJANGO_DEBUG=0 DJANGO_HTTPS=0 DJANGO_SECRET_KEY=$${DJANGO_SECRET_KEY:-not-secret-only-for-tests}
 
-.PHONY: run test test-fast chromium html-checker nginx edge lint format install install-dev clean loadtest wrk bench audit
+.PHONY: run test test-fast messages chromium html-checker nginx edge lint format install install-dev clean loadtest wrk bench audit
 
-run: $(VENV)/.installed
+run: $(VENV)/.installed messages
 	DJANGO_DEBUG=$${DJANGO_DEBUG:-1} $(BIN)/python manage.py migrate --noinput
 	DJANGO_DEBUG=$${DJANGO_DEBUG:-1} $(BIN)/python manage.py setup_roles
 	DJANGO_DEBUG=$${DJANGO_DEBUG:-1} $(BIN)/python manage.py import_articles
@@ -17,12 +17,12 @@ run: $(VENV)/.installed
 	DJANGO_DEBUG=$${DJANGO_DEBUG:-1} $(BIN)/python manage.py import_medical_words
 	DJANGO_DEBUG=$${DJANGO_DEBUG:-1} $(BIN)/python manage.py runserver 127.0.0.1:$(PORT)
 
-test: $(VENV)/.installed-dev chromium html-checker nginx
+test: $(VENV)/.installed-dev messages chromium html-checker nginx
 	$(TEST_ENV) $(BIN)/pytest
 
 # Everything but the tests marked slow (gunicorn, other processes, Java, migrations) or browser: a minute at
 # most on a 2-core machine (README "## Tests").
-test-fast: $(VENV)/.installed-dev
+test-fast: $(VENV)/.installed-dev messages
 	$(TEST_ENV) $(BIN)/pytest -m "not slow and not browser"
 
 # $(call apt-install,COMMAND,PACKAGES,PURPOSE,OTHERWISE): install Debian PACKAGES where COMMAND is missing
@@ -34,6 +34,13 @@ apt-install = command -v $(1) >/dev/null 2>&1 || { \
 	  else \
 	    echo "$(1) is missing and cannot be installed here (needs root and apt-get): $(4)"; \
 	  fi; }
+
+# The translations (README "## Languages"): the committed .po catalogues compiled into the .mo files Django
+# reads, with GNU gettext's msgfmt. Without it the site still runs, in English only.
+messages: $(VENV)/.installed
+	@$(call apt-install,msgfmt,gettext,the translations,pages in other languages will show English text.)
+	@if command -v msgfmt >/dev/null 2>&1; then \
+	  DJANGO_DEBUG=1 $(BIN)/python manage.py compilemessages --ignore=.venv --ignore=node_modules -v 0; fi
 
 # The browser tests drive Debian's Chromium. Where it cannot be had, those tests skip with the reason (and
 # fail under CI=true, so CI never skips them).
@@ -47,14 +54,14 @@ nginx:
 
 # The production shape on loopback (README "## Deploying"): gunicorn with 2 workers behind nginx at
 # http://127.0.0.1:$(PORT)/, debug off, plain HTTP; Ctrl-C stops both.
-edge: $(VENV)/.installed nginx
+edge: $(VENV)/.installed messages nginx
 	$(BIN)/python -m scripts.edge --port $(PORT)
 
 # Speed (README "## Speed"): nginx and gunicorn (2 workers) on a temporary site, debug off, on loopback.
-bench: $(VENV)/.installed wrk nginx
+bench: $(VENV)/.installed messages wrk nginx
 	timeout 600 $(BIN)/python -m scripts.bench
 
-audit: $(VENV)/.installed chromium node_modules/.bin/lighthouse
+audit: $(VENV)/.installed messages chromium node_modules/.bin/lighthouse
 	timeout 900 $(BIN)/python -m scripts.audit
 
 node_modules/.bin/lighthouse: package-lock.json

@@ -56,7 +56,7 @@ SANITISED_H2 = re.compile(r'<h2 id="(?P<id>[^"]*)">(?P<inner>.*?)</h2>', re.DOTA
 LAYOUT_IDS = frozenset({
     "answer", "change-history", "checker-heading", "compare-versions", "content-main", "count-form",
     "error-summary-title", "fever-card-form", "fever-card-heading", "guide-heading",
-    "handout-fever-card-heading", "handout-form", "lab-range-hint", "main-content", "notes-heading",
+    "handout-fever-card-heading", "handout-form", "lab-range-hint", "main-content", "merge-form", "notes-heading",
     "page-contents-heading", "page-feedback", "page-feedback-heading", "preview-links-form", "recent-changes",
     "related-heading", "result-articles-heading", "result-heading", "results-heading", "search-terms-heading",
     "signoff-form", "signoff-heading", "site-search-q", "sources-heading", "topics-heading",

@@ -1,4 +1,5 @@
 import reversion
+from django.conf import settings
 from django.db import models
 from django.urls import reverse
 from django.utils import timezone
@@ -47,9 +48,22 @@ class Article(models.Model):
         PUBLISHED = "published", "Published"
 
     title = models.CharField(max_length=200, help_text="The page heading, in plain words.")
+    language = models.CharField(
+        max_length=7,
+        choices=settings.LANGUAGES,
+        default=settings.LANGUAGE_CODE,
+        help_text="The language the article is written in.",
+    )
+    translation_of = models.ForeignKey(
+        "self",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="translations",
+        help_text="For a translation: the article it translates.",
+    )
     slug = models.SlugField(
         max_length=100,
-        unique=True,
         help_text="The last part of the page's address: /articles/<slug>/. Lower case, words joined by hyphens.",
     )
     summary = models.TextField(
@@ -92,6 +106,10 @@ class Article(models.Model):
 
     class Meta:
         ordering = ["position", "title"]
+        constraints = [
+            models.UniqueConstraint(fields=["language", "slug"], name="one_slug_per_language"),
+            models.UniqueConstraint(fields=["translation_of", "language"], name="one_translation_per_language"),
+        ]
         permissions = [
             ("publish_article", "Can publish articles"),
             ("upload_image", "Can upload images into articles"),

@@ -1,5 +1,6 @@
 """The editors' admin: declarative classes only. What happens on a save is in articles/receivers.py and
-editing/forms.py; the compare and recent-changes pages are views in editing/history.py."""
+editing/forms.py; the compare and recent-changes pages are views in editing/history.py; who else is editing and
+the merge page are in editing/lost_work_admin.py, slug renames in editing/rename_admin.py."""
 
 from django.contrib import admin
 from django.contrib.admin.utils import unquote
@@ -11,12 +12,14 @@ from reversion.models import Version
 from articles.models import Article, OldSlug
 from editing import history, unused_images, views
 from editing.forms import ArticleAdminForm
+from editing.lost_work_admin import LostWorkAdminMixin
 from editing.models import MedicalWord
+from editing.rename_admin import SlugRenameAdminMixin
 from signoff.article_admin import ReviewDueFilter, SignoffAdminMixin, StateFilter
 
 
 @admin.register(Article)
-class ArticleAdmin(SignoffAdminMixin, VersionAdmin):
+class ArticleAdmin(LostWorkAdminMixin, SlugRenameAdminMixin, SignoffAdminMixin, VersionAdmin):
     form = ArticleAdminForm
     list_display = ["title", "state", "position", "next_check"]
     list_filter = [StateFilter, ReviewDueFilter]
@@ -48,8 +51,11 @@ class ArticleAdmin(SignoffAdminMixin, VersionAdmin):
     ]
 
     class Media:
-        css = {"all": ["css/admin-editor.css"]}
-        js = ["js/admin-editor.js", "js/editor-desk.js", "js/editor-images.js"]
+        css = {"all": ["css/admin-editor.css", "css/editor-safety.css"]}
+        js = [
+            "js/admin-editor.js", "js/editor-desk.js", "js/editor-images.js", "js/editor-unsaved.js",
+            "js/editor-presence.js",
+        ]  # fmt: skip
 
     @admin.display(description="reading level")
     def plain_language(self, article):

@@ -15,9 +15,8 @@ from editing.text import normalise_body
 from signoff.models import WorkingCopy
 
 CHANGED_SINCE_OPENED = (
-    "This article was changed{by} on {when}, after you opened it, so your changes have not been saved. "
-    "They are still in the form below. Open the article again in a new tab, copy your changes into it, "
-    "and save there."
+    "This article was changed{by} on {when}, after you opened it, so your changes have not been saved yet. "
+    "Their version and yours are below, side by side, part by part: choose what to keep, then save the merged text."
 )
 SLUG_HELP = "The last part of the page's address, {address}. Lower case, words joined by hyphens."
 RELATED_TO_ITSELF = "An article cannot be related to itself: choose other articles a reader should see next."
@@ -79,6 +78,8 @@ class ArticleAdminForm(forms.ModelForm):
         if "expires_at" in self.fields:  # the admin's two inputs show "Date:" and "Time:" but are not labelled
             date, time = self.fields["expires_at"].widget.widgets
             date.attrs["aria-label"], time.attrs["aria-label"] = "Withdraw after: date", "Withdraw after: time"
+        if "body" in self.fields:  # the body's language, for spelling, screen readers and the desk's preview
+            self.fields["body"].widget.attrs["lang"] = self.instance.language
         if hasattr(self.instance, "related_ids"):  # a working copy (signoff.versions.as_article)
             self.initial["related"] = self.instance.related_ids
 
@@ -111,5 +112,8 @@ def changed_since_opened(article):
     latest = Version.objects.get_for_object(article).select_related("revision__user").first()
     user = latest.revision.user if latest else None
     by = f" by {user.get_full_name() or user.get_username()}" if user else ""
-    when = date_format(timezone.localtime(article.updated), "DATETIME_FORMAT")
+    # A live article's row keeps its time while the change waits in the working copy: the version says when.
+    when = date_format(
+        timezone.localtime(latest.revision.date_created if latest else article.updated), "DATETIME_FORMAT"
+    )
     return CHANGED_SINCE_OPENED.format(by=by, when=when)

@@ -1,3 +1,4 @@
+from django.conf import settings
 from django.db import models
 
 
@@ -20,3 +21,18 @@ class MedicalWord(models.Model):
 
     def __str__(self):
         return self.word
+
+
+class EditingPresence(models.Model):
+    """Someone has an article's change form open: when their browser last said so. Rows older than
+    editing.presence.fresh_for() count for nothing and are deleted as others are recorded."""
+
+    article = models.ForeignKey("articles.Article", on_delete=models.CASCADE, related_name="+")
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    seen_at = models.DateTimeField()
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["article", "user"], name="one_presence_per_editor")]
+
+    def __str__(self):
+        return f"{self.user} on {self.article}"

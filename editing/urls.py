@@ -20,6 +20,7 @@ urlpatterns = [
     path(settings_path(settings.MARKDOWNX_UPLOAD_URLS_PATH), views.upload_image, name="editor_upload_image"),
     path("editor/reading-level/", views.reading_level, name="editor_reading_level"),
     path("editor/checks/", views.publishing_checks_view, name="editor_publishing_checks"),
+    path("editor/presence/<int:article_id>/", views.editing_presence, name="editor_presence"),
     path(
         settings_path(settings.MEDIA_URL + settings.MARKDOWNX_MEDIA_PATH) + "<str:name>",
         views.uploaded_image,

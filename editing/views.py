@@ -1,5 +1,5 @@
 """The editor's endpoints: the markdownx live preview, image upload, reading level and the checks before
-publishing; serving uploads. (The admin's history pages are in editing/history.py.)
+publishing; who else is editing an article; serving uploads. (The admin's history pages are in editing/history.py.)
 
 markdownx's own views answer anyone and trust the declared file type, so the widget is pointed at these
 instead (settings MARKDOWNX_URLS_PATH and MARKDOWNX_UPLOAD_URLS_PATH). The preview, upload, reading
@@ -13,13 +13,15 @@ from django.conf import settings
 from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
 from django.http import FileResponse, Http404, HttpResponse, HttpResponseForbidden, JsonResponse
+from django.shortcuts import get_object_or_404
 from django.template.loader import render_to_string
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST, require_safe
 
 from articles.image_names import STORED_NAME
 from articles.markdown import IMAGE_DESCRIPTION_PROMPT, render
-from editing import images, publishing_checks
+from articles.models import Article
+from editing import images, presence, publishing_checks
 from editing.readability import LONG_SENTENCE_WORDS, readability
 from glossary.terms import glossary_terms
 
@@ -89,6 +91,21 @@ def checks_panel(markdown):
 def publishing_checks_view(request):
     """The checks-before-publishing panel for POSTed `content` (Markdown), so it follows the editor's typing."""
     return HttpResponse(checks_panel(request.POST.get("content", "")))
+
+
+@never_cache
+@require_POST
+@editors_only("articles.change_article", answer_json=True)
+def editing_presence(request, article_id):
+    """Record that the user has article `article_id`'s change form open (or, with POST `leave`, that they
+    left it); answer {"editing": [names of the others who have it open], "notice": the sentence to show}."""
+    article = get_object_or_404(Article, pk=article_id)
+    if "leave" in request.POST:
+        presence.leave(article, request.user)
+        return JsonResponse({"editing": [], "notice": ""})
+    presence.record(article, request.user)
+    names = presence.others_editing(article, request.user)
+    return JsonResponse({"editing": names, "notice": presence.notice(names)})
 
 
 @never_cache

@@ -97,6 +97,7 @@ INSTALLED_APPS = [
     "feedback",
     "handouts",
     "glossary",
+    "languages",
 ]
 
 # The client's own address behind the proxies comes first, so everything below sees it. The security
@@ -116,6 +117,7 @@ MIDDLEWARE = [
     # cached answers get them too) and whitenoise, above sessions, auth and CSRF (a hit skips them).
     "page_cache.middleware.PageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
+    "languages.middleware.LanguageFromAddressMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -180,6 +182,10 @@ PAGE_CACHE_SECONDS = 60 * 60
 # as long again while one request fetches it anew: a change shows through it within twice this.
 EDGE_CACHE_SECONDS = 5
 
+# The article change form (editing/presence.py) says every this many seconds that its editor still has it
+# open; someone not heard from for three times as long has stopped editing.
+EDITING_PRESENCE_SECONDS = 30
+
 # Page feedback (feedback/): how many answers and comments one address may send in an hour, counted in
 # the cache under a keyed hash of the address (never the address itself).
 FEEDBACK_POSTS_PER_HOUR = int(os.environ.get("FEEDBACK_POSTS_PER_HOUR", "20"))
@@ -221,7 +227,11 @@ AUTH_PASSWORD_VALIDATORS = [
 
 # Language and time
 
+# English keeps the addresses it always had; every other language lives under its code (/es/...).
+# A third language is one more line here and its catalogues (README "## Languages").
 LANGUAGE_CODE = "en-gb"
+LANGUAGES = [("en-gb", "English"), ("es", "Español")]
+LOCALE_PATHS = [BASE_DIR / "locale"]
 TIME_ZONE = "Europe/London"
 USE_I18N = True
 USE_TZ = True

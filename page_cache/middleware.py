@@ -34,7 +34,7 @@ logger = logging.getLogger(__name__)
 
 # Headers the browser needs again on a cached answer. Security headers are not kept: the middleware
 # above this one adds them to every answer, cached or not.
-KEPT_HEADERS = ("Content-Type", "X-Frame-Options", "X-Robots-Tag")
+KEPT_HEADERS = ("Content-Type", "Content-Language", "X-Frame-Options", "X-Robots-Tag")
 # How many pages each process also keeps in its own memory: the whole guide with room to spare.
 LOCAL_COPIES = 200
 

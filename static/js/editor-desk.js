@@ -85,7 +85,7 @@
       var page = frame.contentDocument;
       if (body || !page || !page.querySelector(".article-body")) return;
       body = page.querySelector(".article-body");
-      page.documentElement.lang = document.documentElement.lang || "en";
+      page.documentElement.lang = editor.lang || document.documentElement.lang; // the article's language
       openLinksOutside(frame, page);
       if (waiting !== null) show(waiting);
     }

@@ -180,7 +180,7 @@ def test_a_second_editor_saving_a_changed_article_is_refused_and_keeps_their_tex
     message = tree.find("ul", class_="errorlist").text()
     assert "changed by Edith" in message
     assert "your changes have not been saved" in message
-    assert tree.find("textarea", name="body").raw_text().strip() == "## Fever\n\nSam's text."
+    assert tree.find("textarea", name="merged-0").raw_text().strip() == "## Fever\n\nSam's text."
     assert "Edith's text." in working_version(article).field_dict["body"]
 
 
@@ -284,6 +284,7 @@ def test_the_body_is_edited_at_the_desk(editor_client, make_article):
     tree = parse(editor_client.get(change_url(make_article())).content)
     desk = tree.find("div", class_="desk")
     assert desk.find("textarea", name="body").attrs["id"] == "id_body"
+    assert desk.find("textarea", name="body").attrs["lang"] == "en-gb"  # the preview's language too
     assert [tab.text() for tab in desk.find("div", role="tablist").find_all("button", role="tab")] == [
         "Write",
         "Preview",
