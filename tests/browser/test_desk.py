@@ -5,6 +5,7 @@ nothing wrong."""
 
 import io
 import re
+import time
 
 import pytest
 from django.contrib.auth.models import Group, User
@@ -88,6 +89,23 @@ def article(transactional_db, settings, tmp_path):
     )
 
 
+@pytest.fixture
+def desk(article, watched_tab):
+    """The watched tab, set up after the article (so it closes before the database is emptied). On
+    teardown it leaves the page and waits for the requests the page started (the preview, the panels, the
+    presence notice) to end: a request still running would meet a database being emptied."""
+    tab = watched_tab
+    running = set()
+    tab.on("request", lambda request: running.add(request))
+    tab.on("requestfinished", lambda request: running.discard(request))
+    tab.on("requestfailed", lambda request: running.discard(request))
+    yield tab
+    tab.goto("about:blank")
+    deadline = time.monotonic() + 10
+    while running and time.monotonic() < deadline:
+        tab.wait_for_timeout(100)
+
+
 def open_desk(tab, article, viewport):
     tab.set_viewport_size(viewport)
     tab.errors = []
@@ -141,8 +159,8 @@ def no_axe_violations(tab):
     return described(found)
 
 
-def test_on_a_wide_window_the_text_and_a_preview_styled_as_published_sit_side_by_side(watched_tab, article):
-    tab = watched_tab
+def test_on_a_wide_window_the_text_and_a_preview_styled_as_published_sit_side_by_side(desk, article):
+    tab = desk
     body = open_desk(tab, article, WIDE)
     frame = tab.locator("iframe.desk-preview-frame")
     checks = tab.locator(".desk-side .publishing-checks-panel")
@@ -177,8 +195,8 @@ def test_on_a_wide_window_the_text_and_a_preview_styled_as_published_sit_side_by
     assert ran_cleanly(tab)
 
 
-def test_the_preview_follows_the_caret_to_its_section(watched_tab, article):
-    tab = watched_tab
+def test_the_preview_follows_the_caret_to_its_section(desk, article):
+    tab = desk
     body = open_desk(tab, article, WIDE)
     frame = preview_frame(tab)
     assert frame.evaluate("window.scrollY") == 0
@@ -195,8 +213,8 @@ def test_the_preview_follows_the_caret_to_its_section(watched_tab, article):
     assert tab.csp_violations() == []
 
 
-def test_on_a_narrow_window_write_and_preview_are_tabs_used_by_keyboard_alone(watched_tab, article):
-    tab = watched_tab
+def test_on_a_narrow_window_write_and_preview_are_tabs_used_by_keyboard_alone(desk, article):
+    tab = desk
     body = open_desk(tab, article, NARROW)
     write = tab.get_by_role("tab", name="Write")
     preview_tab = tab.get_by_role("tab", name="Preview")
@@ -239,8 +257,8 @@ def test_on_a_narrow_window_write_and_preview_are_tabs_used_by_keyboard_alone(wa
     assert ran_cleanly(tab)
 
 
-def test_add_image_asks_for_a_description_and_inserts_the_image_on_lines_of_its_own(watched_tab, article):
-    tab = watched_tab
+def test_add_image_asks_for_a_description_and_inserts_the_image_on_lines_of_its_own(desk, article):
+    tab = desk
     body = desk_with(tab, article, "Eat well.\n\n## Eat little and often\n\nSmall meals.", 9)  # after "Eat well."
     dialog = tab.get_by_role("dialog", name="Describe the image")
 
@@ -281,8 +299,8 @@ def test_add_image_asks_for_a_description_and_inserts_the_image_on_lines_of_its_
     assert ran_cleanly(tab)
 
 
-def test_a_dropped_or_pasted_image_is_described_first_and_never_runs_into_a_heading(watched_tab, article):
-    tab = watched_tab
+def test_a_dropped_or_pasted_image_is_described_first_and_never_runs_into_a_heading(desk, article):
+    tab = desk
     body = desk_with(tab, article, "Eat well.\n## Eat little and often", 10)  # at the start of the heading's line
     dialog = tab.get_by_role("dialog", name="Describe the image")
 
