@@ -1,6 +1,7 @@
 from django.contrib.syndication.views import Feed
 from django.urls import reverse
 from django.utils.feedgenerator import Atom1Feed
+from django.utils.translation import get_language, gettext
 
 from articles.addresses import site_root
 from articles.models import Article
@@ -22,15 +23,23 @@ class PlainSummaryAtom1Feed(Atom1Feed):
 
 
 class ArticleUpdatesFeed(Feed):
-    """An Atom feed of the published articles, the most recently changed first, for clinicians who follow updates.
+    """An Atom feed of the published articles in the page's language (/feed/, /es/feed/), the most recently
+    changed first, for clinicians who follow updates. Its own words are in that language too.
 
     An article keeps one entry id (its address) for life; a change moves it up with a new `updated` time.
     """
 
     feed_type = PlainSummaryAtom1Feed
-    title = f"{SITE_NAME}: updated pages"
-    subtitle = "Pages of the neutropenia guide, newest changes first."
-    author_name = SITE_NAME
+
+    # One feed object serves every language: what it says is looked up in the request's language each time.
+    def title(self):
+        return gettext("%(site)s: updated pages") % {"site": SITE_NAME}
+
+    def subtitle(self):
+        return gettext("Pages of the neutropenia guide, newest changes first.")
+
+    def author_name(self):
+        return str(SITE_NAME)
 
     def get_object(self, request):
         # The feed object is shared by every request: the request's site address travels as the "object".
@@ -45,6 +54,7 @@ class ArticleUpdatesFeed(Feed):
     def items(self, root):
         articles = list(
             Article.objects.published()
+            .filter(language=get_language())
             .order_by("-updated", "position")
             .defer("body", "body_html", "body_text")[:FEED_LENGTH]
         )

@@ -16,6 +16,14 @@ Pure Python (no Django), so the format's rules test in microseconds. Example:
     ---
     The body, in Markdown.
 
+A translation also names its language and the English article it translates (its file lives in the
+folder named by its language, articles/content/es/):
+
+    lang: es
+    translation_of: overview
+
+`lang` is omitted for English, the default; `related` names articles of the file's own language.
+
 The four approval keys come together or not at all: they carry a clinician's recorded approval of this
 text from one site to another (export_articles writes them only from a real approval). A file without
 them describes a page no clinician has checked.
@@ -28,7 +36,9 @@ from dataclasses import dataclass, field
 import yaml
 
 APPROVAL_KEYS = ("approved_by", "approver_role", "approved_on", "next_review")
-KEYS = ("title", "slug", "summary", "order", "status", "related", *APPROVAL_KEYS)
+KEYS = ("title", "slug", "lang", "translation_of", "summary", "order", "status", "related", *APPROVAL_KEYS)
+# The language of a file without `lang`, and the only one a translation can be of.
+DEFAULT_LANGUAGE = "en-gb"
 # Keys of the old format, whose review dates and reviewer no approval stood behind.
 UNRECORDED_REVIEW_KEYS = ("last_reviewed", "reviewer")
 STATUSES = ("published", "draft")
@@ -67,6 +77,8 @@ class ArticleFile:
     title: str
     slug: str
     body: str
+    language: str = DEFAULT_LANGUAGE
+    translation_of: str = ""
     summary: str = ""
     order: int = 0
     status: str = "published"
@@ -74,8 +86,11 @@ class ArticleFile:
     approval: FileApproval | None = None
 
 
-def parse(text: str) -> ArticleFile:
-    """Return the article that `text` describes, or raise FrontMatterError saying what is wrong."""
+def parse(text: str, languages: tuple[str, ...] | list[str] = (DEFAULT_LANGUAGE,)) -> ArticleFile:
+    """Return the article that `text` describes, or raise FrontMatterError saying what is wrong.
+
+    `languages` are the codes `lang` may name (the site's settings.LANGUAGES).
+    """
     match = FRONT_MATTER_PATTERN.match(text.lstrip("\ufeff"))
     if not match:
         raise FrontMatterError("no front matter: the file must start with a '---' line and close it with another")
@@ -100,6 +115,7 @@ def parse(text: str) -> ArticleFile:
     slug = _text(data, "slug", required=True)
     if not SLUG_PATTERN.match(slug):
         raise FrontMatterError(f"slug {slug!r} may only hold letters, digits, hyphens and underscores")
+    language, translation_of = _language(data, languages)
     status = _text(data, "status") or "published"
     if status not in STATUSES:
         raise FrontMatterError(f"status {status!r} must be one of: {', '.join(STATUSES)}")
@@ -114,6 +130,8 @@ def parse(text: str) -> ArticleFile:
         title=title,
         slug=slug,
         body=body.strip() + "\n",
+        language=language,
+        translation_of=translation_of,
         summary=_text(data, "summary"),
         order=order,
         status=status,
@@ -124,9 +142,12 @@ def parse(text: str) -> ArticleFile:
 
 def dump(article: ArticleFile) -> str:
     """Return the file text for `article`; `parse(dump(article))` gives the same article back."""
-    data = {
-        "title": article.title,
-        "slug": article.slug,
+    data = {"title": article.title, "slug": article.slug}
+    if article.language != DEFAULT_LANGUAGE:
+        data["lang"] = article.language
+    if article.translation_of:
+        data["translation_of"] = article.translation_of
+    data |= {
         "summary": article.summary,
         "order": article.order,
         "status": article.status,
@@ -136,6 +157,22 @@ def dump(article: ArticleFile) -> str:
         data.update(vars(article.approval))
     front = yaml.safe_dump(data, sort_keys=False, allow_unicode=True, width=100)
     return f"---\n{front}---\n{article.body.strip()}\n"
+
+
+def _language(data: dict, languages) -> tuple[str, str]:
+    """The file's (language, slug of the article it translates or "")."""
+    language = (_text(data, "lang") or DEFAULT_LANGUAGE).lower()
+    if language not in languages:
+        raise FrontMatterError(f"lang {language!r} is not one of the site's languages: {', '.join(languages)}")
+    translation_of = _text(data, "translation_of")
+    if translation_of and language == DEFAULT_LANGUAGE:
+        raise FrontMatterError(
+            f"translation_of is for a translation: give its lang, or remove translation_of from this "
+            f"{DEFAULT_LANGUAGE} article"
+        )
+    if translation_of and not SLUG_PATTERN.match(translation_of):
+        raise FrontMatterError(f"translation_of {translation_of!r} must be the slug of the {DEFAULT_LANGUAGE} article")
+    return language, translation_of
 
 
 def _approval(data: dict) -> FileApproval | None:

@@ -15,6 +15,7 @@ from html.parser import HTMLParser
 
 import markdown
 import nh3
+from django.utils.translation import gettext
 from markdown.extensions.toc import slugify
 
 from articles.markdown_extensions import GlossaryTerm, GuideExtension
@@ -164,10 +165,11 @@ def link_sections(html: str, sections: list[tuple[str, str]]) -> str:
     """Put a "link to this section" anchor after each `##` heading of sanitised `html` that is a section.
 
     The heading and its anchor share a `div.section-heading`; the anchor's accessible name is "Link to
-    section: <title>". Runs after sanitising, so the allowlist stays as strict as it is: the added markup
+    section: <title>", in the current language. Runs after sanitising, so the allowlist stays as strict as it is: the added markup
     is built here from the section ids and titles, both escaped, never taken from the author's HTML.
     """
     titles = dict(sections)
+    link_name = gettext("Link to section: %(title)s")
 
     def add_link(match: re.Match) -> str:
         section_id = unescape(match["id"])
@@ -176,7 +178,7 @@ def link_sections(html: str, sections: list[tuple[str, str]]) -> str:
         return (
             f'<div class="section-heading">{match[0]}'
             f'<a class="section-link" href="#{escape(section_id)}">'
-            f'<span class="visually-hidden">Link to section: {escape(titles[section_id])}</span>'
+            f'<span class="visually-hidden">{escape(link_name % {"title": titles[section_id]})}</span>'
             f'<span class="section-link-mark" aria-hidden="true">#</span></a></div>'
         )
 

@@ -1,7 +1,8 @@
 """The guide's own Markdown extension: what turns an article's Markdown into the site's page parts.
 
 `#` headings become `##` (the title is the page's only h1), a blockquote that opens with a bold line
-becomes an NHS-style care card, uploaded images get their width and height, and the first use of each
+becomes an NHS-style care card (its hidden words in the current language: Article.render_body renders in
+the article's), uploaded images get their width and height, and the first use of each
 glossary term links to its entry. `articles.markdown` runs it, then sanitises what it made.
 """
 
@@ -10,13 +11,16 @@ from dataclasses import dataclass
 from xml.etree import ElementTree
 
 import markdown
+from django.utils.translation import gettext
 from markdown.extensions import Extension
 from markdown.treeprocessors import Treeprocessor
 
 from articles.image_names import image_size_from_name
 
-# Read out before a care card's heading by screen readers: the card's urgency in words.
-CARE_CARD_LABEL = "Immediate action required: "
+
+def care_card_label() -> str:
+    """What screen readers read out before a care card's heading, in the current language: its urgency."""
+    return gettext("Immediate action required:") + " "
 
 
 class DemoteTopHeadings(Treeprocessor):
@@ -45,7 +49,7 @@ class CareCards(Treeprocessor):
             quote.set("class", "care-card")
             first.set("class", "care-card-heading")
             label = ElementTree.Element("span", {"class": "visually-hidden"})
-            label.text = CARE_CARD_LABEL
+            label.text = care_card_label()
             strong = first[0]
             label.tail = strong.text
             strong.text = None

@@ -2,7 +2,7 @@ import reversion
 from django.conf import settings
 from django.db import models
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 from markdownx.models import MarkdownxField
 
 from articles.markdown import render
@@ -128,12 +128,17 @@ class Article(models.Model):
         super().save(*args, **kwargs)
 
     def get_absolute_url(self):
-        return reverse("articles:detail", kwargs={"slug": self.slug})
+        """The article's address in its own language (/articles/<slug>/, /es/articles/<slug>/), whatever
+        language the current page is in."""
+        with translation.override(self.language):
+            return reverse("articles:detail", kwargs={"slug": self.slug})
 
     def render_body(self):
         """Fill the RENDERED_FIELDS from the body with the current renderer (articles/markdown.py) and the
-        current glossary (its terms' first uses link to their entries)."""
-        rendered = render(self.body, glossary_terms())
+        current glossary (its terms' first uses link to their entries), the words the renderer adds (a care
+        card's hidden urgency, the section links' names) in the article's language."""
+        with translation.override(self.language):
+            rendered = render(self.body, glossary_terms())
         self.body_html = rendered.html
         self.body_text = rendered.text
         self.sections = [list(section) for section in rendered.sections]
@@ -150,24 +155,35 @@ class Article(models.Model):
 class OldSlug(models.Model):
     """An address an article had before its slug changed; it answers a permanent redirect to the article.
 
-    Every old slug points straight at the article (never at the next slug), so a chain of renames costs
-    one redirect, and a slug taken back by any article stops being "old", so no redirect can loop.
+    An old slug belongs to the language whose addresses it was in (/articles/<slug>/ or /es/articles/<slug>/),
+    as slugs do. Every old slug points straight at the article (never at the next slug), so a chain of
+    renames costs one redirect, and a slug taken back by any article of its language stops being "old", so
+    no redirect can loop.
     """
 
-    slug = models.SlugField(max_length=100, unique=True)
+    language = models.CharField(
+        max_length=7,
+        choices=settings.LANGUAGES,
+        default=settings.LANGUAGE_CODE,
+        help_text="The language whose addresses the slug was in.",
+    )
+    slug = models.SlugField(max_length=100)
     article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="old_slugs")
     replaced = models.DateTimeField(auto_now=True, help_text="When the article stopped using this slug.")
 
     class Meta:
         verbose_name = "old slug"
+        constraints = [models.UniqueConstraint(fields=["language", "slug"], name="one_old_slug_per_language")]
 
     def __str__(self):
         return f"{self.slug} → {self.article.slug}"
 
     @classmethod
-    def record_change(cls, article, previous_slug):
-        """Keep `previous_slug` as an old address of `article` when it differs from the current slug, and
-        drop the current slug from the old addresses (it is live again)."""
-        cls.objects.filter(slug=article.slug).delete()
-        if previous_slug and previous_slug != article.slug:
-            cls.objects.update_or_create(slug=previous_slug, defaults={"article": article})
+    def record_change(cls, article, previous_slug, previous_language=None):
+        """Keep `previous_slug` (in `previous_language`, by default the article's) as an old address of
+        `article` when it differs from the current address, and drop the current slug from its language's
+        old addresses (it is live again)."""
+        previous_language = previous_language or article.language
+        cls.objects.filter(language=article.language, slug=article.slug).delete()
+        if previous_slug and (previous_slug, previous_language) != (article.slug, article.language):
+            cls.objects.update_or_create(language=previous_language, slug=previous_slug, defaults={"article": article})

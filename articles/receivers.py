@@ -13,15 +13,17 @@ from page_cache.invalidation import clear as clear_page_cache
 
 @receiver(pre_save, sender=Article, dispatch_uid="articles_note_replaced_slug")
 def note_replaced_slug(sender, instance, **kwargs):
-    """Note the slug the saved row had, for keep_replaced_slug to keep as an old address."""
-    stored = Article.objects.filter(pk=instance.pk).values_list("slug", flat=True)
-    instance.replaced_slug = stored.first() if instance.pk else None
+    """Note the slug and language the saved row had, for keep_replaced_slug to keep as an old address."""
+    stored = Article.objects.filter(pk=instance.pk).values_list("slug", "language").first() if instance.pk else None
+    instance.replaced_slug, instance.replaced_language = stored or (None, None)
 
 
 @receiver(post_save, sender=Article, dispatch_uid="articles_keep_replaced_slug")
 def keep_replaced_slug(sender, instance, **kwargs):
     """Keep the slug an article just stopped using as a redirect to it (see OldSlug)."""
-    OldSlug.record_change(instance, getattr(instance, "replaced_slug", None))
+    OldSlug.record_change(
+        instance, getattr(instance, "replaced_slug", None), getattr(instance, "replaced_language", None)
+    )
 
 
 # Every cached page lists articles (the guide, related links, sitemap, feed), so any change to any article

@@ -1,31 +1,38 @@
-"""Search the published articles by the words in their title, summary and body.
+"""Search the published articles of one language by the words in their title, summary and body.
 
-On PostgreSQL this is the database's full-text search: English stemming ("infections" finds
-"infection"), web-search syntax (quoted phrases, "or", -word), title matches weighted above summary
+On PostgreSQL this is the database's full-text search in that language's configuration (SEARCH_CONFIGS):
+stemming ("infections" finds "infection"; the Spanish stemmer also drops acute accents, so "medula" finds
+"médula"), web-search syntax (quoted phrases, "or", -word), title matches weighted above summary
 matches above body matches, and the passage chosen by ts_headline; when whole words find nothing,
 the words are tried as the starts of words ("chemo"). On other databases (SQLite) a plain
-fallback: every word of the query must appear, case-insensitively, in the title, summary or body; pages
-rank by where the words appear. Either way a result carries a short passage with the matching words
+fallback: every word of the query must appear, whatever its case and accents (articles/accents.py), in
+the title, summary or body; pages rank by where the words appear. Either way a result carries a short passage with the matching words
 in <mark>, as safe HTML.
 """
 
 import re
+import unicodedata
 from dataclasses import dataclass
 from html import escape
 
 from django import forms
+from django.conf import settings
 from django.contrib.postgres.search import SearchHeadline, SearchQuery, SearchRank, SearchVector
 from django.db import connection
-from django.db.models import Q, TextField, Value
+from django.db.models import TextField, Value
 from django.db.models.functions import Concat
+from django.utils.translation import gettext, gettext_lazy
 
+from articles.accents import fold, loose_pattern
 from articles.models import Article
 from neutro_site.error_summary import ErrorSummaryMixin
 
 MAX_QUERY_LENGTH = 200
 MAX_RESULTS = 50
 PASSAGE_WORDS = 30
-SEARCH_CONFIG = "english"
+# PostgreSQL's text-search configuration for each language's articles; a language without one of its own
+# gets "simple" (words as written, no stemming).
+SEARCH_CONFIGS = {"en-gb": "english", "es": "spanish"}
 # Private-use characters mark matches inside the database's passage; they are turned into <mark> only
 # after the passage is escaped, so nothing in an article can pass as markup.
 MATCH_START, MATCH_END = "\ue000", "\ue001"
@@ -39,16 +46,16 @@ class SearchForm(ErrorSummaryMixin, forms.Form):
     """The site's search box. A search is not health data: it may sit in the address as ?q=."""
 
     q = forms.CharField(
-        label="Words to search for",
-        help_text="Type a word or two, such as “fever”, “mouth care” or “G-CSF”.",
+        label=gettext_lazy("Words to search for"),
+        help_text=gettext_lazy("Type a word or two, such as “fever”, “mouth care” or “G-CSF”."),
         required=False,
         max_length=MAX_QUERY_LENGTH,
         error_messages={
-            "max_length": (
-                f"Your search is too long. Use {MAX_QUERY_LENGTH} characters or fewer: a few words work best, "
+            "max_length": gettext_lazy(
+                "Your search is too long. Use %(limit_value)d characters or fewer: a few words work best, "
                 "such as “fever after chemotherapy”."
             ),
-            "null_characters_not_allowed": (
+            "null_characters_not_allowed": gettext_lazy(
                 "Your search holds a character that cannot be searched for. Type the words again and search."
             ),
         },
@@ -58,7 +65,7 @@ class SearchForm(ErrorSummaryMixin, forms.Form):
     def clean_q(self):
         query = " ".join(self.cleaned_data["q"].split())
         if query and not query_words(query):
-            raise forms.ValidationError("Search for words or numbers, such as “fever” or “G-CSF”.")
+            raise forms.ValidationError(gettext("Search for words or numbers, such as “fever” or “G-CSF”."))
         return query
 
 
@@ -75,8 +82,9 @@ def query_words(query: str) -> list[str]:
     return list(dict.fromkeys(word.lower() for word in WORD.findall(query)))
 
 
-def search(query: str) -> list[Result]:
-    """Return the published articles that match `query`, best match first (at most MAX_RESULTS).
+def search(query: str, language: str = settings.LANGUAGE_CODE) -> list[Result]:
+    """Return the published articles in `language` that match `query`, best match first (at most
+    MAX_RESULTS).
 
     A query without words (only punctuation, say) matches nothing. Any text is safe to pass: quotes,
     operators and LIKE wildcards are taken as plain characters, never as syntax that can fail.
@@ -84,36 +92,36 @@ def search(query: str) -> list[Result]:
     query = query.replace("\x00", " ")  # PostgreSQL text cannot hold NUL
     if not query_words(query):
         return []
+    articles = Article.objects.published().filter(language=language)
     if connection.vendor == "postgresql":
-        return _full_text_search(query)
-    return _word_search(query)
+        return _full_text_search(query, articles, SEARCH_CONFIGS.get(language, "simple"))
+    return _word_search(query, articles)
 
 
-def _full_text_search(query: str) -> list[Result]:
-    results = _ranked(SearchQuery(query, search_type="websearch", config=SEARCH_CONFIG))
+def _full_text_search(query: str, articles, config: str) -> list[Result]:
+    results = _ranked(SearchQuery(query, search_type="websearch", config=config), articles, config)
     if not results:
         # Nothing for whole words: try them as the starts of words, so "chemo" finds "chemotherapy".
         # query_words holds only letters and digits, none of which is tsquery syntax.
         prefixes = " & ".join(f"{word}:*" for word in query_words(query))
-        results = _ranked(SearchQuery(prefixes, search_type="raw", config=SEARCH_CONFIG))
+        results = _ranked(SearchQuery(prefixes, search_type="raw", config=config), articles, config)
     return results
 
 
-def _ranked(search_query: SearchQuery) -> list[Result]:
+def _ranked(search_query: SearchQuery, articles, config: str) -> list[Result]:
     vector = (
-        SearchVector("title", weight="A", config=SEARCH_CONFIG)
-        + SearchVector("summary", weight="B", config=SEARCH_CONFIG)
-        + SearchVector("body_text", weight="C", config=SEARCH_CONFIG)
+        SearchVector("title", weight="A", config=config)
+        + SearchVector("summary", weight="B", config=config)
+        + SearchVector("body_text", weight="C", config=config)
     )
     articles = (
-        Article.objects.published()
-        .annotate(
+        articles.annotate(
             document=vector,
             rank=SearchRank(vector, search_query),
             marked_passage=SearchHeadline(
                 Concat("summary", Value("\n"), "body_text", output_field=TextField()),
                 search_query,
-                config=SEARCH_CONFIG,
+                config=config,
                 start_sel=MATCH_START,
                 stop_sel=MATCH_END,
                 max_words=PASSAGE_WORDS,
@@ -129,22 +137,20 @@ def _ranked(search_query: SearchQuery) -> list[Result]:
     return [Result(article, _marked_to_html(_one_line(article.marked_passage))) for article in articles]
 
 
-def _word_search(query: str) -> list[Result]:
+def _word_search(query: str, articles) -> list[Result]:
     words = query_words(query)
-    patterns = [re.compile(re.escape(word), re.IGNORECASE) for word in words]
-    articles = Article.objects.published().defer("body", "body_html")
-    for word in words:
-        # The database narrows the list; SQLite's LIKE ignores case only for ASCII, so other words are
-        # checked below, in Python, which ignores case for every script.
-        if word.isascii():
-            articles = articles.filter(
-                Q(title__icontains=word) | Q(summary__icontains=word) | Q(body_text__icontains=word)
-            )
+    patterns = [re.compile(loose_pattern(word), re.IGNORECASE) for word in words]
+    # Every article of the language is read and matched here, in Python: SQLite's LIKE ignores neither
+    # accents nor, beyond ASCII, case, so it cannot narrow the list without losing "médula" to "medula".
+    # The guide is tens of pages.
     scored = []
-    for article in articles:
-        text = f"{article.title}\n{article.summary}\n{article.body_text}"
-        if all(pattern.search(text) for pattern in patterns):
-            scored.append((_score(article, patterns), article))
+    for article in articles.defer("body", "body_html"):
+        # Typed text is precomposed ("é" one character), as loose_pattern expects; a pasted text may not be.
+        title, summary, body = (
+            unicodedata.normalize("NFC", text) for text in (article.title, article.summary, article.body_text)
+        )
+        if all(pattern.search(f"{title}\n{summary}\n{body}") for pattern in patterns):
+            scored.append((_score(title, summary, body, patterns), article))
     scored.sort(key=lambda pair: (-pair[0], pair[1].position, pair[1].title))
     return [
         Result(article, passage(f"{article.summary}\n{article.body_text}", words))
@@ -152,26 +158,28 @@ def _word_search(query: str) -> list[Result]:
     ]
 
 
-def _score(article: Article, patterns: list[re.Pattern]) -> int:
+def _score(title: str, summary: str, body: str, patterns: list[re.Pattern]) -> int:
     """Weigh each word by where it appears: the title counts most, then the summary, then the body."""
     score = 0
     for pattern in patterns:
-        score += 10 if pattern.search(article.title) else 0
-        score += 4 if pattern.search(article.summary) else 0
-        score += min(len(pattern.findall(article.body_text)), 5)
+        score += 10 if pattern.search(title) else 0
+        score += 4 if pattern.search(summary) else 0
+        score += min(len(pattern.findall(body)), 5)
     return score
 
 
 def passage(text: str, words: list[str], length: int = PASSAGE_WORDS) -> str:
     """Return the `length`-word stretch of plain `text` holding most of `words`, escaped, matches in <mark>.
 
-    Words match case-insensitively anywhere inside a word of the text ("infect" marks "infection").
+    Words match whatever their case and accents anywhere inside a word of the text ("infect" marks
+    "infection", "medula" marks "médula").
     """
-    tokens = _one_line(text).split()
+    tokens = _one_line(unicodedata.normalize("NFC", text)).split()
     if not tokens or not words:
         return escape(" ".join(tokens[:length]))
-    pattern = re.compile("|".join(re.escape(word) for word in sorted(words, key=len, reverse=True)), re.IGNORECASE)
-    found = [{match.lower() for match in pattern.findall(token)} for token in tokens]
+    longest_first = sorted(words, key=len, reverse=True)
+    pattern = re.compile("|".join(loose_pattern(word) for word in longest_first), re.IGNORECASE)
+    found = [{fold(match) for match in pattern.findall(token)} for token in tokens]
     best_start, best_count = 0, 0
     for index, matches in enumerate(found):
         if not matches:

@@ -5,20 +5,32 @@ no text inside (an article title, say) can close the script element.
 """
 
 from django.urls import reverse
+from django.utils import translation
+from django.utils.translation import gettext, gettext_lazy
 
-SITE_NAME = "Neutropenia guide"
-CONDITION = {"@type": "MedicalCondition", "name": "Neutropenia"}
+SITE_NAME = gettext_lazy("Neutropenia guide")
+
+
+def language_tag(code: str) -> str:
+    """The BCP 47 tag schema.org's inLanguage takes for a Django language code: "en-gb" → "en-GB", "es" → "es"."""
+    language, _, region = code.partition("-")
+    return f"{language}-{region.upper()}" if region else language
+
+
+def condition() -> dict:
+    return {"@type": "MedicalCondition", "name": gettext("Neutropenia")}
 
 
 def website(root: str) -> dict:
-    """The site as a schema.org `WebSite` with its search, for the home page. `root` is the site's address."""
+    """The site in the current language as a schema.org `WebSite` with its search, for the home page.
+    `root` is the site's address."""
     return {
         "@context": "https://schema.org",
         "@type": "WebSite",
-        "name": SITE_NAME,
+        "name": str(SITE_NAME),
         "url": root + reverse("articles:home"),
-        "inLanguage": "en-GB",
-        "about": CONDITION,
+        "inLanguage": language_tag(translation.get_language()),
+        "about": condition(),
         "potentialAction": {
             "@type": "SearchAction",
             "target": {
@@ -31,8 +43,13 @@ def website(root: str) -> dict:
 
 
 def medical_web_page(article, root: str, approval=None) -> dict:
-    """A published `article` as a schema.org `MedicalWebPage` with its breadcrumb trail, and its review when
-    `approval` (a signoff Approval of this text) is given: a review is never claimed without one."""
+    """A published `article` as a schema.org `MedicalWebPage` in its language, with its breadcrumb trail, and
+    its review when `approval` (a signoff Approval of this text) is given: a review is never claimed without one."""
+    with translation.override(article.language):
+        return _medical_web_page(article, root, approval)
+
+
+def _medical_web_page(article, root: str, approval) -> dict:
     url = root + article.get_absolute_url()
     page = {
         "@context": "https://schema.org",
@@ -41,15 +58,15 @@ def medical_web_page(article, root: str, approval=None) -> dict:
         "headline": article.title,
         "description": article.summary,
         "url": url,
-        "inLanguage": "en-GB",
+        "inLanguage": language_tag(article.language),
         "dateModified": article.updated.isoformat(),
-        "about": CONDITION,
+        "about": condition(),
         "audience": {"@type": "MedicalAudience", "audienceType": "Patient"},
-        "isPartOf": {"@type": "WebSite", "name": SITE_NAME, "url": root + reverse("articles:home")},
+        "isPartOf": {"@type": "WebSite", "name": str(SITE_NAME), "url": root + reverse("articles:home")},
         "breadcrumb": {
             "@type": "BreadcrumbList",
             "itemListElement": [
-                {"@type": "ListItem", "position": 1, "name": "Guide", "item": root + reverse("articles:home")},
+                {"@type": "ListItem", "position": 1, "name": gettext("Guide"), "item": root + reverse("articles:home")},
                 {"@type": "ListItem", "position": 2, "name": article.title, "item": url},
             ],
         },

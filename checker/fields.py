@@ -1,39 +1,59 @@
-"""The count checker's own kinds of form field: a number as a lab report prints it, the answer to a unit
-question, and a set of radio buttons whose messages say what to choose."""
+"""The count checker's own kinds of form field: a number as a lab report prints it, in the page's
+language, the answer to a unit question, and a set of radio buttons whose messages say what to choose."""
 
-import re
 from decimal import Decimal
 
 from django import forms
+from django.utils.translation import gettext, pgettext
 
 from checker import anc
-from checker.anc import Unit
+from checker.anc import Unit, Unreadable
 
-MAX_NUMBER_LENGTH = 20
-
-# Digits with an optional decimal point; commas only between groups of three, as in "1,200".
-NUMBER = re.compile(r"(?:[0-9]{1,3}(?:,[0-9]{3})+|[0-9]+)(?:\.[0-9]+)?|\.[0-9]+")
-DECIMAL_COMMA = re.compile(r"[0-9]+,[0-9]{1,2}")
-MINUS_SIGNS = ("-", "\N{MINUS SIGN}", "\N{EN DASH}")
 # Text, not type="number": the browser then sends whatever was typed, and the person gets our message.
 NUMBER_INPUT_ATTRS = {"inputmode": "decimal", "autocomplete": "off", "spellcheck": "false", "class": "input-number"}
 
 
-class ReportNumberField(forms.Field):
-    """A number as a lab report prints it (1200, 1,200, 1.2, .5), cleaned to a ``Decimal``.
+def number_style():
+    """How the page's language writes numbers, as its catalogue says: 1,200.5 in English, 1.200,5 in
+    Spanish. A language without a catalogue is shown in English, and so are its numbers."""
+    return anc.NumberStyle(decimal=pgettext("decimal mark", "."), thousands=pgettext("thousands mark", ","))
 
-    Anything else gets a message that says what to type: words, NaN, infinity, exponents, a decimal
-    comma, a minus sign, or more than ``MAX_NUMBER_LENGTH`` characters. With ``percent`` a trailing
-    "%" is allowed and the value must be 0 to 100.
+
+def sentence_start(words):
+    """``words`` with a capital first letter (and the rest as it is: "RAN" stays "RAN")."""
+    return words[:1].upper() + words[1:]
+
+
+class ReportNumberField(forms.Field):
+    """A number as a lab report prints it in the page's language (1200, 1,200, 1.2, .5 in English;
+    1200, 1.200, 1,2, ,5 in Spanish), cleaned to a ``Decimal``.
+
+    Anything else gets a message that says what to type: words, NaN, infinity, exponents, the other
+    language's decimal mark, a minus sign, or more than ``anc.numbers.MAX_NUMBER_LENGTH`` characters.
+    With ``percent`` a trailing "%" is allowed and the value must be 0 to 100. ``what`` and ``example``
+    (lazy translations) name the number in messages; ``decimal_example`` is a number with decimals
+    for the hint that says how to write them.
     """
 
-    def __init__(self, *, what, example, percent=False, **kwargs):
+    def __init__(self, *, what, example, decimal_example="1.2", percent=False, **kwargs):
         kwargs.setdefault("required", False)
         kwargs.setdefault("widget", forms.TextInput(attrs=NUMBER_INPUT_ATTRS))
         super().__init__(**kwargs)
         self.what = what
         self.example = example
+        self.decimal_example = Decimal(decimal_example)
         self.percent = percent
+
+    def with_decimal_hint(self):
+        """Add to the help text how to write decimals, in a language that writes them with a comma:
+        an English reader expects the point, a Spanish one needs to know the comma is taken."""
+        style = number_style()
+        if style.decimal != ",":
+            return
+        hint = gettext("Use a comma for decimals: %(example)s.") % {
+            "example": anc.format_typed(self.decimal_example, style)
+        }
+        self.help_text = f"{self.help_text} {hint}" if self.help_text else hint
 
     def to_python(self, value):
         text = "" if value is None else str(value).strip()
@@ -41,22 +61,27 @@ class ReportNumberField(forms.Field):
             text = text.removesuffix("%").rstrip()
         if not text:
             return None
-        if len(text) > MAX_NUMBER_LENGTH:
-            raise forms.ValidationError(
-                f"{self.what.capitalize()} is too long. Enter just the number from your report", code="too_long"
-            )
-        if text.startswith(MINUS_SIGNS) and NUMBER.fullmatch(text[1:].strip()):
-            raise forms.ValidationError(f"{self.what.capitalize()} cannot be below 0", code="negative")
-        if DECIMAL_COMMA.fullmatch(text):
-            raise forms.ValidationError(
-                f"Use a point for decimals in {self.what}, like {self.example}", code="decimal_comma"
-            )
-        if not NUMBER.fullmatch(text):
-            raise forms.ValidationError(f"Enter {self.what} as a number, like {self.example}", code="invalid")
-        number = Decimal(text.replace(",", ""))
+        try:
+            number = anc.read_number(text, number_style())
+        except anc.UnreadableNumber as unreadable:
+            raise forms.ValidationError(self._message(unreadable.reason), code=unreadable.reason) from None
         if self.percent and number not in anc.PERCENT_RANGE:
-            raise forms.ValidationError(f"Enter {self.what} from 0 to 100", code="out_of_range")
+            raise forms.ValidationError(
+                gettext("Enter %(what)s from 0 to 100") % {"what": self.what}, code="out_of_range"
+            )
         return number
+
+    def _message(self, reason):
+        words = {"what": self.what, "What": sentence_start(str(self.what)), "example": self.example}
+        if reason is Unreadable.TOO_LONG:
+            return gettext("%(What)s is too long. Enter just the number from your report") % words
+        if reason is Unreadable.NEGATIVE:
+            return gettext("%(What)s cannot be below 0") % words
+        if reason is Unreadable.OTHER_DECIMAL:
+            if number_style().decimal == ",":
+                return gettext("Use a comma for decimals in %(what)s, like %(example)s") % words
+            return gettext("Use a point for decimals in %(what)s, like %(example)s") % words
+        return gettext("Enter %(what)s as a number, like %(example)s") % words
 
 
 class UnitAnswerField(forms.CharField):

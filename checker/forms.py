@@ -3,10 +3,12 @@ the reference's plausible range in the unit it is read in, asks about a number t
 other unit, and hands the numbers to ``checker.anc``."""
 
 from django import forms
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 
 from checker import anc
 from checker.anc import AgeGroup, Measure, TemperatureUnit, Unit
-from checker.fields import ReportNumberField, UnitAnswerField, choice_field
+from checker.fields import ReportNumberField, UnitAnswerField, choice_field, number_style
 from neutro_site.error_summary import ErrorSummaryMixin
 
 # The fields a count is read from: an error in any of them leaves the count unknown.
@@ -27,70 +29,76 @@ class CountForm(ErrorSummaryMixin, forms.Form):
 
     unit = choice_field(
         [
-            (Unit.CELLS_PER_UL, "cells/µL (also written cells/mm³), for example 1,200"),
-            (Unit.X10E9_PER_L, "×10⁹/L (also written ×10³/µL or K/µL), for example 1.2"),
+            (Unit.CELLS_PER_UL, _("cells/µL (also written cells/mm³), for example 1,200")),
+            (Unit.X10E9_PER_L, _("×10⁹/L (also written ×10³/µL or K/µL), for example 1.2")),
         ],
-        label="Which unit does your report use?",
-        help_text="The unit is printed next to the number, or in a column headed “Units”.",
-        missing="Choose the unit your report uses",
+        label=_("Which unit does your report use?"),
+        help_text=_("The unit is printed next to the number, or in a column headed “Units”."),
+        missing=_("Choose the unit your report uses"),
     )
     anc = ReportNumberField(
-        label="Neutrophil count (ANC, absolute neutrophils, NEUT#)",
-        help_text="In the white cell part of a full blood count. Use the number, not the percentage.",
-        what="the neutrophil count",
-        example="1.2 or 1,200",
+        label=_("Neutrophil count (ANC, absolute neutrophils, NEUT#)"),
+        help_text=_("In the white cell part of a full blood count. Use the number, not the percentage."),
+        what=_("the neutrophil count"),
+        example=_("1.2 or 1,200"),
     )
     wbc = ReportNumberField(
-        label="White cell count (WBC, white blood cells, leucocytes)",
-        help_text="Usually the first line of the white cell part of the report.",
-        what="the white cell count",
-        example="4.5 or 4,500",
+        label=_("White cell count (WBC, white blood cells, leucocytes)"),
+        help_text=_("Usually the first line of the white cell part of the report."),
+        what=_("the white cell count"),
+        example=_("4.5 or 4,500"),
     )
     neutrophils_pct = ReportNumberField(
-        label="Neutrophils, % (segmented neutrophils, segs, polys)",
-        help_text="The neutrophil line with a % sign.",
-        what="the % neutrophils",
-        example="55",
+        label=_("Neutrophils, % (segmented neutrophils, segs, polys)"),
+        # xgettext:no-python-format
+        help_text=_("The neutrophil line with a % sign."),
+        what=_("the % neutrophils"),
+        example=_("55"),
+        decimal_example="55.5",
         percent=True,
     )
     bands_pct = ReportNumberField(
-        label="Band neutrophils, % (bands, stabs), if shown",
-        help_text="Many reports do not show bands. Leave this empty if yours does not.",
-        what="the % bands",
-        example="2",
+        label=_("Band neutrophils, % (bands, stabs), if shown"),
+        help_text=_("Many reports do not show bands. Leave this empty if yours does not."),
+        what=_("the % bands"),
+        example=_("2"),
+        decimal_example="2.5",
         percent=True,
     )
     age_group = choice_field(
-        [(group, group.label) for group in AgeGroup],
-        label="Whose count is it?",
+        [(group, _(group.label)) for group in AgeGroup],
+        label=_("Whose count is it?"),
         initial=AgeGroup.ADULT,
-        missing="Choose whose count this is",
+        missing=_("Choose whose count this is"),
     )
     lab_lower_limit = ReportNumberField(
-        label="From (the lower limit)",
-        help_text="The first number of the range: 1.8 in “1.8 to 7.5”.",
-        what="the lower limit",
-        example="1.8 or 1,800",
+        label=_("From (the lower limit)"),
+        help_text=_("The first number of the range: 1.8 in “1.8 to 7.5”."),
+        what=_("the lower limit"),
+        example=_("1.8 or 1,800"),
+        decimal_example="1.8",
     )
     lab_upper_limit = ReportNumberField(
-        label="To (the upper limit)",
-        help_text="The second number of the range: 7.5 in “1.8 to 7.5”.",
-        what="the upper limit",
-        example="7.5 or 7,500",
+        label=_("To (the upper limit)"),
+        help_text=_("The second number of the range: 7.5 in “1.8 to 7.5”."),
+        what=_("the upper limit"),
+        example=_("7.5 or 7,500"),
+        decimal_example="7.5",
     )
     temperature = ReportNumberField(
-        label="Your temperature now, if you have taken it",
-        what="the temperature",
-        example="37.5",
+        label=_("Your temperature now, if you have taken it"),
+        what=_("the temperature"),
+        example=_("37.5"),
+        decimal_example="37.5",
     )
     temperature_unit = choice_field(
         [(TemperatureUnit.CELSIUS, "°C"), (TemperatureUnit.FAHRENHEIT, "°F")],
-        label="Temperature unit",
+        label=_("Temperature unit"),
         initial=TemperatureUnit.CELSIUS,
         required=False,
-        missing="Choose °C or °F",
+        missing=_("Choose °C or °F"),
     )
-    feels_unwell = forms.BooleanField(label="I feel hot and shivery, or generally unwell", required=False)
+    feels_unwell = forms.BooleanField(label=_("I feel hot and shivery, or generally unwell"), required=False)
     # Sent by the "Did you mean …?" buttons: the unit the person chose for one number. That number is
     # then never asked about again, so answering cannot loop.
     anc_unit = UnitAnswerField()
@@ -101,6 +109,12 @@ class CountForm(ErrorSummaryMixin, forms.Form):
     non_field_error_target = "count-form"
     unit_question = None
     units = None  # {Measure: Unit}, the unit each number is read in, once the form's unit is known
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for field in self.fields.values():
+            if isinstance(field, ReportNumberField):
+                field.with_decimal_hint()
 
     def clean(self):
         cleaned = super().clean()
@@ -178,14 +192,16 @@ class CountForm(ErrorSummaryMixin, forms.Form):
         if self._given("anc") and differential:
             self.add_error(
                 "anc",
-                "Enter the neutrophil count or the white cell count with percentages, not both. Clear one of them",
+                gettext(
+                    "Enter the neutrophil count or the white cell count with percentages, not both. Clear one of them"
+                ),
             )
         elif not self._given("anc") and not differential:
-            self.add_error("anc", "Enter the neutrophil count, or the white cell count and % neutrophils")
+            self.add_error("anc", gettext("Enter the neutrophil count, or the white cell count and % neutrophils"))
         elif differential and not self._given("wbc"):
-            self.add_error("wbc", "Enter the white cell count from your report, to go with the percentages")
+            self.add_error("wbc", gettext("Enter the white cell count from your report, to go with the percentages"))
         elif differential and not self._given("neutrophils_pct"):
-            self.add_error("neutrophils_pct", "Enter the % neutrophils from your report")
+            self.add_error("neutrophils_pct", gettext("Enter the % neutrophils from your report"))
 
     def _read_numbers(self, unit):
         """Read every typed number in its unit: a number that looks written in the other unit and has not
@@ -218,15 +234,26 @@ class CountForm(ErrorSummaryMixin, forms.Form):
         if anc.to_cells_per_ul(settled[upper], self.units[upper]) <= anc.to_cells_per_ul(
             settled[lower], self.units[lower]
         ):
-            self.add_error(str(upper), "The upper limit must be above the lower limit. Check them against your report")
+            self.add_error(
+                str(upper), gettext("The upper limit must be above the lower limit. Check them against your report")
+            )
 
     def _check_in_unit(self, measure, unit):
         plausible = measure.plausible
         if anc.to_cells_per_ul(self.cleaned_data[measure], unit) in plausible:
             return
-        low, high = (anc.format_number(anc.from_cells_per_ul(edge, unit)) for edge in (plausible.low, plausible.high))
-        hint = "" if measure.is_count else ", in the same unit as the count"
-        self.add_error(str(measure), f"Enter {self.fields[measure].what} from {low} to {high} {unit.symbol}{hint}")
+        style = number_style()
+        words = {
+            "what": self.fields[measure].what,
+            "low": anc.format_number(anc.from_cells_per_ul(plausible.low, unit), style),
+            "high": anc.format_number(anc.from_cells_per_ul(plausible.high, unit), style),
+            "unit": gettext(unit.symbol),
+        }
+        if measure.is_count:
+            message = gettext("Enter %(what)s from %(low)s to %(high)s %(unit)s")
+        else:
+            message = gettext("Enter %(what)s from %(low)s to %(high)s %(unit)s, in the same unit as the count")
+        self.add_error(str(measure), message % words)
 
     def _possible_categories(self):
         """What the count could be (see ``emergency_card``): () when it is unknown."""
@@ -241,19 +268,22 @@ class CountForm(ErrorSummaryMixin, forms.Form):
     def _check_percentages_together(self):
         segs, bands = self.cleaned_data.get("neutrophils_pct"), self.cleaned_data.get("bands_pct")
         if segs is not None and bands is not None and segs + bands > 100:
-            self.add_error("neutrophils_pct", "The percentages add up to more than 100. Check them against your report")
+            self.add_error(
+                "neutrophils_pct", gettext("The percentages add up to more than 100. Check them against your report")
+            )
 
     def _check_temperature(self):
         if self.cleaned_data.get("temperature") is None or "temperature" in self.errors:
             return
         if not self.cleaned_data.get("temperature_unit"):
             if "temperature_unit" not in self.errors:
-                self.add_error("temperature_unit", "Choose °C or °F")
+                self.add_error("temperature_unit", gettext("Choose °C or °F"))
             return
         if not self._temperature().plausible:
             unit = TemperatureUnit(self.cleaned_data["temperature_unit"])
-            low, high = (anc.format_number(edge) for edge in unit.plausible)
-            self.add_error("temperature", f"Enter a temperature from {low} to {high} {unit.symbol}. Check the unit too")
+            low, high = (anc.format_number(edge, number_style()) for edge in unit.plausible)
+            message = gettext("Enter a temperature from %(low)s to %(high)s %(unit)s. Check the unit too")
+            self.add_error("temperature", message % {"low": low, "high": high, "unit": unit.symbol})
 
     def _readable_temperature(self):
         """The temperature, or None when none was given or it has an error."""

@@ -17,8 +17,11 @@ class LanguageFromAddressMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
-        translation.activate(translation.get_language_from_path(request.path_info) or settings.LANGUAGE_CODE)
-        request.LANGUAGE_CODE = translation.get_language()
-        response = self.get_response(request)
+        language = translation.get_language_from_path(request.path_info) or settings.LANGUAGE_CODE
+        # override() puts the thread's language back afterwards: a thread serving /es/ must not answer its
+        # next piece of work (a command, a test, a request without this middleware) in Spanish.
+        with translation.override(language):
+            request.LANGUAGE_CODE = translation.get_language()
+            response = self.get_response(request)
         response.headers.setdefault("Content-Language", request.LANGUAGE_CODE)
         return response

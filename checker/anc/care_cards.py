@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 
 from .grading import AgeGroup, Category
+from .wording import _
 
 
 class Urgency(StrEnum):
@@ -22,7 +23,7 @@ class Urgency(StrEnum):
     def spoken(self) -> str:
         """The words a screen reader says before the card's heading, as on NHS care cards and the
         site's articles."""
-        return "Immediate action required:" if self is Urgency.EMERGENCY else "Urgent advice:"
+        return _("Immediate action required:") if self is Urgency.EMERGENCY else _("Urgent advice:")
 
 
 @dataclass(frozen=True)
@@ -35,36 +36,40 @@ class CareCard:
 # Written for someone who has, or may have, a low count: it also opens answers whose count is unknown.
 EMERGENCY = CareCard(
     Urgency.EMERGENCY,
-    "Get medical help now",
+    _("Get medical help now"),
     (
-        "Call your care team's 24-hour number now, or call emergency services.",
-        "Tell them you have, or may have, a low neutrophil count (for example during chemotherapy).",
-        "Do not wait to see if it goes away.",
-        "A fever, a low temperature or feeling unwell with a low neutrophil count can be "
-        "a serious infection (neutropenic sepsis).",
+        _("Call your care team's 24-hour number now, or call emergency services."),
+        _("Tell them you have, or may have, a low neutrophil count (for example during chemotherapy)."),
+        _("Do not wait to see if it goes away."),
+        _(
+            "A fever, a low temperature or feeling unwell with a low neutrophil count can be "
+            "a serious infection (neutropenic sepsis)."
+        ),
     ),
 )
 
 EMERGENCY_BABY = CareCard(
     Urgency.EMERGENCY,
-    "Get medical help for your baby now",
+    _("Get medical help for your baby now"),
     (
-        "Call your baby's care team now, or call emergency services.",
-        "Tell them how old your baby is, and that your baby may have a low neutrophil count.",
-        "Do not wait to see if it goes away.",
-        "In a baby under 3 months, a fever, a low temperature or seeming unwell is an emergency by itself, "
-        "whatever the count.",
+        _("Call your baby's care team now, or call emergency services."),
+        _("Tell them how old your baby is, and that your baby may have a low neutrophil count."),
+        _("Do not wait to see if it goes away."),
+        _(
+            "In a baby under 3 months, a fever, a low temperature or seeming unwell is an emergency by itself, "
+            "whatever the count."
+        ),
     ),
 )
 
 STANDING_FEVER = CareCard(
     Urgency.URGENT,
-    "If you get a fever, contact your care team at once",
+    _("If you get a fever, contact your care team at once"),
     (
-        "A fever means a temperature of 38 °C (100.4 °F) or higher, or feeling hot and shivery.",
-        "Call even at night. Use your care team's 24-hour number if you have one.",
-        "If your team gave you a lower temperature to call at, follow their number.",
-        "Check your temperature before you take paracetamol, because paracetamol can hide a fever.",
+        _("A fever means a temperature of 38 °C (100.4 °F) or higher, or feeling hot and shivery."),
+        _("Call even at night. Use your care team's 24-hour number if you have one."),
+        _("If your team gave you a lower temperature to call at, follow their number."),
+        _("Check your temperature before you take paracetamol, because paracetamol can hide a fever."),
     ),
 )
 

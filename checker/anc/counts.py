@@ -9,15 +9,12 @@ from __future__ import annotations
 
 from collections.abc import Collection, Mapping
 from dataclasses import dataclass
-from decimal import ROUND_HALF_UP, Context, Decimal, DivisionByZero, Inexact, InvalidOperation, Overflow
+from decimal import Decimal
 from enum import StrEnum
 from fractions import Fraction
 
-# Exact arithmetic for the sizes of number a form lets through. Inexact is trapped too, so a number
-# too long to handle exactly raises instead of being rounded quietly.
-_TRAPS = [InvalidOperation, DivisionByZero, Overflow]
-_EXACT = Context(prec=200, traps=[*_TRAPS, Inexact])
-_ROUNDING = Context(prec=200, rounding=ROUND_HALF_UP, traps=_TRAPS)
+from .numbers import EXACT, ROUNDING
+from .wording import Message, Typed, Value, _
 
 
 class Unit(StrEnum):
@@ -28,7 +25,7 @@ class Unit(StrEnum):
 
     @property
     def symbol(self) -> str:
-        return "cells/µL" if self is Unit.CELLS_PER_UL else "×10⁹/L"
+        return _("cells/µL") if self is Unit.CELLS_PER_UL else _("×10⁹/L")
 
     @property
     def other(self) -> Unit:
@@ -37,42 +34,36 @@ class Unit(StrEnum):
 
 def to_cells_per_ul(value: Decimal, unit: Unit) -> Decimal:
     """Return ``value``, written in ``unit``, in cells/µL (1 ×10⁹/L is 1,000 cells/µL), exactly."""
-    return value if unit is Unit.CELLS_PER_UL else value.scaleb(3, _EXACT)
+    return value if unit is Unit.CELLS_PER_UL else value.scaleb(3, EXACT)
 
 
 def from_cells_per_ul(cells: Decimal, unit: Unit) -> Decimal:
     """Return a count in cells/µL written in ``unit``, exactly."""
-    return cells if unit is Unit.CELLS_PER_UL else cells.scaleb(-3, _EXACT)
+    return cells if unit is Unit.CELLS_PER_UL else cells.scaleb(-3, EXACT)
 
 
 def whole_cells(cells: Decimal) -> int:
     """Round a count to the nearest whole cell/µL, halves up: the number that is shown and graded."""
-    return int(cells.quantize(Decimal(1), context=_ROUNDING))
+    return int(cells.quantize(Decimal(1), context=ROUNDING))
 
 
-def format_number(value: Decimal | int) -> str:
-    """Write a number as the site does: commas between thousands, no trailing zeros (1,234.5)."""
-    return f"{Decimal(value).normalize(_EXACT):,f}"
+def in_unit(number: Value, unit: Unit) -> Message:
+    """A number followed by the symbol of its unit: "1,200 cells/µL"."""
+    return Message("%(number)s %(unit)s", number=number, unit=unit.symbol)
 
 
-def format_typed(value: Decimal) -> str:
-    """Write a number as the person typed it, keeping its decimal places (1.0 stays 1.0), with commas
-    between thousands."""
-    return f"{value:,f}"
+def format_count(cells: Decimal | int, unit: Unit) -> Message:
+    """Write a count in ``unit`` with its symbol: "1,200 cells/µL" or "1.2 ×10⁹/L" (a whole number of
+    ×10⁹/L keeps one decimal place: "2.0 ×10⁹/L")."""
+    value = from_cells_per_ul(Decimal(cells), unit).normalize(EXACT)
+    if unit is Unit.X10E9_PER_L and value == value.to_integral_value():
+        value = value.quantize(Decimal("0.1"), context=EXACT)
+    return in_unit(Typed(value), unit)
 
 
-def format_count(cells: Decimal | int, unit: Unit) -> str:
-    """Write a count in ``unit`` with its symbol: "1,200 cells/µL" or "1.2 ×10⁹/L"."""
-    value = from_cells_per_ul(Decimal(cells), unit)
-    text = format_number(value)
-    if unit is Unit.X10E9_PER_L and "." not in text:
-        text += ".0"
-    return f"{text} {unit.symbol}"
-
-
-def format_both_units(cells: Decimal | int, first: Unit = Unit.CELLS_PER_UL) -> str:
+def format_both_units(cells: Decimal | int, first: Unit = Unit.CELLS_PER_UL) -> Message:
     """Write a count in both units, ``first`` first: "1.2 ×10⁹/L (1,200 cells/µL)"."""
-    return f"{format_count(cells, first)} ({format_count(cells, first.other)})"
+    return Message("%(count)s (%(other)s)", count=format_count(cells, first), other=format_count(cells, first.other))
 
 
 @dataclass(frozen=True)
@@ -112,10 +103,6 @@ class Measure(StrEnum):
         return _PLAUSIBLE[self]
 
     @property
-    def noun(self) -> str:
-        return _NOUNS[self]
-
-    @property
     def is_count(self) -> bool:
         return self in (Measure.ANC, Measure.WBC)
 
@@ -126,12 +113,24 @@ _PLAUSIBLE = {
     Measure.LAB_LOWER_LIMIT: LAB_LOWER_LIMIT_RANGE,
     Measure.LAB_UPPER_LIMIT: LAB_UPPER_LIMIT_RANGE,
 }
-_NOUNS = {
-    Measure.ANC: "neutrophil count",
-    Measure.WBC: "white cell count",
-    Measure.LAB_LOWER_LIMIT: "lower limit",
-    Measure.LAB_UPPER_LIMIT: "upper limit",
+# The question about each number, and why it is asked when the number as typed is not possible.
+_DID_YOU_MEAN = {
+    Measure.ANC: _("Did you mean %(reading)s?"),
+    Measure.WBC: _("Did you mean %(reading)s?"),
+    Measure.LAB_LOWER_LIMIT: _("Did you mean a lower limit of %(reading)s?"),
+    Measure.LAB_UPPER_LIMIT: _("Did you mean an upper limit of %(reading)s?"),
 }
+_NOT_POSSIBLE = {
+    Measure.ANC: _("A neutrophil count of %(typed)s is not possible, so we have not worked anything out yet."),
+    Measure.WBC: _("A white cell count of %(typed)s is not possible, so we have not worked anything out yet."),
+    Measure.LAB_LOWER_LIMIT: _("A lower limit of %(typed)s is not possible, so we have not worked anything out yet."),
+    Measure.LAB_UPPER_LIMIT: _("An upper limit of %(typed)s is not possible, so we have not worked anything out yet."),
+}
+# Only a neutrophil count can be possible as typed and still be asked about (``unit_question``).
+_EXTREMELY_LOW = _(
+    "A neutrophil count of %(typed)s would be extremely low. Many reports write %(number)s to mean "
+    "%(reading)s, so we have not worked anything out yet."
+)
 
 
 @dataclass(frozen=True)
@@ -143,7 +142,7 @@ class Reading:
     plausible: bool
 
     @property
-    def label(self) -> str:
+    def label(self) -> Message:
         return format_both_units(self.cells, first=self.unit)
 
 
@@ -166,28 +165,27 @@ class UnitQuestion:
         return (self.other, self.as_typed) if self.as_typed.plausible else (self.other,)
 
     @property
-    def heading(self) -> str:
-        of = "" if self.measure.is_count else f"a {self.measure.noun} of "
-        return f"Did you mean {of}{self.other.label}?"
+    def heading(self) -> Message:
+        return Message(_DID_YOU_MEAN[self.measure], reading=self.other.label)
 
     @property
-    def use_label(self) -> str:
-        return f"Use {self.other.label}"
+    def use_label(self) -> Message:
+        return Message(_("Use %(reading)s"), reading=self.other.label)
 
     @property
-    def keep_label(self) -> str:
-        return f"Keep {format_typed(self.typed)} {self.as_typed.unit.symbol}"
+    def keep_label(self) -> Message:
+        return Message(_("Keep %(typed)s"), typed=self._typed_in_unit)
 
     @property
-    def why(self) -> str:
+    def why(self) -> Message:
         """Why the number was not taken as typed, in plain words."""
-        typed = f"{format_typed(self.typed)} {self.as_typed.unit.symbol}"
         if not self.as_typed.plausible:
-            return f"A {self.measure.noun} of {typed} is not possible, so we have not worked anything out yet."
-        return (
-            f"A {self.measure.noun} of {typed} would be extremely low. Many reports write "
-            f"{format_typed(self.typed)} to mean {self.other.label}, so we have not worked anything out yet."
-        )
+            return Message(_NOT_POSSIBLE[self.measure], typed=self._typed_in_unit)
+        return Message(_EXTREMELY_LOW, typed=self._typed_in_unit, number=Typed(self.typed), reading=self.other.label)
+
+    @property
+    def _typed_in_unit(self) -> Message:
+        return in_unit(Typed(self.typed), self.as_typed.unit)
 
 
 def unit_question(measure: Measure, typed: Decimal, unit: Unit) -> UnitQuestion | None:
@@ -230,23 +228,27 @@ def open_unit_questions(
 
 def compute_anc(wbc: Decimal, segs_pct: Decimal, bands_pct: Decimal = Decimal(0)) -> Decimal:
     """Return the exact ANC in cells/µL: WBC (cells/µL) × (% segmented + % bands) ÷ 100."""
-    return _EXACT.multiply(wbc, _EXACT.add(segs_pct, bands_pct)).scaleb(-2, _EXACT)
+    return EXACT.multiply(wbc, EXACT.add(segs_pct, bands_pct)).scaleb(-2, EXACT)
 
 
-def anc_formula(wbc: Decimal, unit: Unit, segs_pct: Decimal, bands_pct: Decimal | None) -> str:
+def anc_formula(wbc: Decimal, unit: Unit, segs_pct: Decimal, bands_pct: Decimal | None) -> Message:
     """Return the ANC formula with the numbers as the person typed them, ``wbc`` in its own ``unit``, then
     the result in that unit and in cells/µL, with the rounding when there is one:
     "9.2 ×10⁹/L × (33 % + 1 %) = 3.128 ×10⁹/L = 3,128 cells/µL"."""
-    percentages = f"{format_typed(segs_pct)} %"
+    percentages = Message("%(segs)s %%", segs=Typed(segs_pct))
     if bands_pct is not None:
-        percentages = f"({percentages} + {format_typed(bands_pct)} %)"
+        percentages = Message("(%(segs)s %% + %(bands)s %%)", segs=Typed(segs_pct), bands=Typed(bands_pct))
     cells = compute_anc(to_cells_per_ul(wbc, unit), segs_pct, bands_pct or Decimal(0))
-    steps = [f"{format_typed(wbc)} {unit.symbol} × {percentages}"]
+    steps = [Message("%(wbc)s × %(percentages)s", wbc=in_unit(Typed(wbc), unit), percentages=percentages)]
     if unit is Unit.X10E9_PER_L:
-        steps.append(f"{format_number(from_cells_per_ul(cells, unit))} {unit.symbol}")
-    steps.append(f"{format_number(cells)} cells/µL")
-    text = " = ".join(steps)
+        steps.append(in_unit(from_cells_per_ul(cells, unit), unit))
+    steps.append(in_unit(cells, Unit.CELLS_PER_UL))
+    formula = Message(
+        " = ".join(f"%(step{n})s" for n in range(len(steps))), **{f"step{n}": step for n, step in enumerate(steps)}
+    )
     rounded = whole_cells(cells)
     if rounded != cells:
-        text += f", rounded to {format_number(rounded)} cells/µL"
-    return text
+        return Message(
+            _("%(formula)s, rounded to %(count)s"), formula=formula, count=in_unit(rounded, Unit.CELLS_PER_UL)
+        )
+    return formula

@@ -6,7 +6,7 @@ from __future__ import annotations
 from decimal import Decimal
 from enum import StrEnum
 
-from .counts import format_number
+from .wording import Message, _
 
 
 class AgeGroup(StrEnum):
@@ -29,11 +29,11 @@ class AgeGroup(StrEnum):
 
 
 _AGE_GROUP_LABELS = {
-    AgeGroup.ADULT: "Adult, 18 or older",
-    AgeGroup.CHILD: "Child, 1 to 17 years",
-    AgeGroup.INFANT: "Baby, 3 months to under 1 year",
-    AgeGroup.YOUNG_INFANT: "Baby, 2 weeks to under 3 months",
-    AgeGroup.NEWBORN: "Newborn baby, under 2 weeks",
+    AgeGroup.ADULT: _("Adult, 18 or older"),
+    AgeGroup.CHILD: _("Child, 1 to 17 years"),
+    AgeGroup.INFANT: _("Baby, 3 months to under 1 year"),
+    AgeGroup.YOUNG_INFANT: _("Baby, 2 weeks to under 3 months"),
+    AgeGroup.NEWBORN: _("Newborn baby, under 2 weeks"),
 }
 
 ADULT_LOW_AT_OR_BELOW = 1_700
@@ -69,34 +69,39 @@ def is_high(anc: Decimal | int, age_group: AgeGroup, lab_upper_limit: Decimal | 
 
 def range_rules(
     age_group: AgeGroup, lab_lower_limit: Decimal | None = None, lab_upper_limit: Decimal | None = None
-) -> tuple[str, ...]:
+) -> tuple[str | Message, ...]:
     """Say in plain words which rules decided whether the count is low, and whether it is high."""
     if lab_lower_limit is None and age_group is AgeGroup.NEWBORN:
         return (_LOW_RULES[age_group],)
     if lab_lower_limit is None:
-        low = _LOW_RULES[age_group]
+        low: str | Message = _LOW_RULES[age_group]
     else:
-        low = (
-            f"We used the lower limit from your report: a count below {format_number(lab_lower_limit)} cells/µL is low."
+        low = Message(
+            _("We used the lower limit from your report: a count below %(limit)s cells/µL is low."),
+            limit=lab_lower_limit,
         )
     if lab_upper_limit is not None:
-        high = (
-            f"We used the upper limit from your report: a count above {format_number(lab_upper_limit)} cells/µL "
-            "is higher than the usual range."
+        high = Message(
+            _(
+                "We used the upper limit from your report: a count above %(limit)s cells/µL is higher than the usual range."
+            ),
+            limit=lab_upper_limit,
         )
     elif age_group is AgeGroup.NEWBORN:
         return (low,)
     else:
-        high = f"A count above {format_number(HIGH_ABOVE)} cells/µL is higher than the usual range for adults."
+        high = Message(
+            _("A count above %(limit)s cells/µL is higher than the usual range for adults."), limit=HIGH_ABOVE
+        )
     return (low, high)
 
 
 _LOW_RULES = {
-    AgeGroup.ADULT: "For adults, this site counts 1,700 cells/µL or fewer as low.",
-    AgeGroup.CHILD: "For children aged 1 to 17, a count below 1,500 cells/µL is low.",
-    AgeGroup.INFANT: "For babies from 3 months to 1 year, a count below 1,000 cells/µL is low.",
-    AgeGroup.YOUNG_INFANT: "For babies from 2 weeks to 3 months, a count below 1,000 cells/µL is low.",
-    AgeGroup.NEWBORN: "In the first 2 weeks of life, counts change too much from day to day to say what is low.",
+    AgeGroup.ADULT: _("For adults, this site counts 1,700 cells/µL or fewer as low."),
+    AgeGroup.CHILD: _("For children aged 1 to 17, a count below 1,500 cells/µL is low."),
+    AgeGroup.INFANT: _("For babies from 3 months to 1 year, a count below 1,000 cells/µL is low."),
+    AgeGroup.YOUNG_INFANT: _("For babies from 2 weeks to 3 months, a count below 1,000 cells/µL is low."),
+    AgeGroup.NEWBORN: _("In the first 2 weeks of life, counts change too much from day to day to say what is low."),
 }
 
 
@@ -139,60 +144,67 @@ class Category(StrEnum):
 
 _CATEGORY_FACTS: dict[Category, tuple[str, str, int | None, str]] = {
     Category.HIGH: (
-        "higher than the usual range",
-        "High",
+        _("higher than the usual range"),
+        _("High"),
         None,
-        "This is not neutropenia. A high count most often comes with an infection, inflammation, stress, "
-        "smoking, pregnancy or medicines such as steroids or G-CSF. This guide is about low counts, "
-        "so ask your care team what a high count means for you.",
+        _(
+            "This is not neutropenia. A high count most often comes with an infection, inflammation, stress, "
+            "smoking, pregnancy or medicines such as steroids or G-CSF. This guide is about low counts, "
+            "so ask your care team what a high count means for you."
+        ),
     ),
     Category.NORMAL: (
-        "in the usual range",
-        "Usual range",
+        _("in the usual range"),
+        _("Usual range"),
         0,
-        "Your count is not low, so it does not add to your risk of infection.",
+        _("Your count is not low, so it does not add to your risk of infection."),
     ),
     Category.BORDERLINE: (
-        "slightly low",
-        "Slightly low",
+        _("slightly low"),
+        _("Slightly low"),
         1,
-        "Your count is below the lower limit, but not below 1,500. On its own, it adds little to your risk of infection.",
+        _(
+            "Your count is below the lower limit, but not below 1,500. On its own, it adds little to your "
+            "risk of infection."
+        ),
     ),
     Category.MILD: (
-        "mild neutropenia",
-        "Mild",
+        _("mild neutropenia"),
+        _("Mild"),
         2,
-        "Your risk of infection may be a little higher than usual. The risk rises as the count falls.",
+        _("Your risk of infection may be a little higher than usual. The risk rises as the count falls."),
     ),
     Category.MODERATE: (
-        "moderate neutropenia",
-        "Moderate",
+        _("moderate neutropenia"),
+        _("Moderate"),
         3,
-        "Your risk of infection is higher than usual. The risk rises as the count falls, and is highest below 500.",
+        _("Your risk of infection is higher than usual. The risk rises as the count falls, and is highest below 500."),
     ),
     Category.SEVERE: (
-        "severe neutropenia",
-        "Severe",
+        _("severe neutropenia"),
+        _("Severe"),
         4,
-        "Your count is below 500, where the risk of serious infection is highest.",
+        _("Your count is below 500, where the risk of serious infection is highest."),
     ),
     Category.PROFOUND: (
-        "very severe (profound) neutropenia",
-        "Very severe",
+        _("very severe (profound) neutropenia"),
+        _("Very severe"),
         4,
-        "Your count is below 100. The risk of serious infection is at its highest.",
+        _("Your count is below 100. The risk of serious infection is at its highest."),
     ),
     Category.NOT_GRADED: (
-        "not graded for newborn babies",
-        "Not graded",
+        _("not graded for newborn babies"),
+        _("Not graded"),
         None,
-        "A newborn baby's count changes a lot from day to day, so we cannot say what it means "
-        "for the risk of infection. The baby's care team can.",
+        _(
+            "A newborn baby's count changes a lot from day to day, so we cannot say what it means "
+            "for the risk of infection. The baby's care team can."
+        ),
     ),
 }
 
 # Shown only when the site's adult rule decided, never when the person's own laboratory limit did.
-BORDERLINE_BY_THE_ADULT_RULE = (
+BORDERLINE_BY_THE_ADULT_RULE = _(
     "Your count is a little under the usual range. Many laboratories put the lower limit "
     "at 1,500 and would call it normal. On its own, it adds little to your risk of infection."
 )

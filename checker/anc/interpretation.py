@@ -24,6 +24,7 @@ from .counts import (
 from .fever import Temperature, has_fever_signs
 from .grading import AgeGroup, Category, grade, meaning, range_rules
 from .scale import Band, scale
+from .wording import Message, _
 
 
 class Note(StrEnum):
@@ -40,17 +41,24 @@ class Note(StrEnum):
 
 
 _NOTE_TEXTS = {
-    Note.LAB_RANGE: "Laboratories set their own normal ranges. The range printed on your report "
-    "is the one that counts.",
-    Note.DUFFY_NULL: "Some people have a lower count that is normal and healthy for them. "
-    "This is common in people of African or Middle Eastern family background who carry "
-    "a gene variant called Duffy-null. Doctors call it Duffy-null associated neutrophil count "
-    "(it used to be called benign ethnic neutropenia). Your care team can tell you "
-    "if this might apply to you.",
-    Note.NEWBORN: "A newborn baby's count changes a lot from day to day in the first weeks "
-    "of life. Talk to your baby's care team about what this result means.",
-    Note.YOUNG_RANGES: "Children's and babies' ranges are different from adults'. Their care team "
-    "can tell you what this count means for them.",
+    Note.LAB_RANGE: _(
+        "Laboratories set their own normal ranges. The range printed on your report is the one that counts."
+    ),
+    Note.DUFFY_NULL: _(
+        "Some people have a lower count that is normal and healthy for them. "
+        "This is common in people of African or Middle Eastern family background who carry "
+        "a gene variant called Duffy-null. Doctors call it Duffy-null associated neutrophil count "
+        "(it used to be called benign ethnic neutropenia). Your care team can tell you "
+        "if this might apply to you."
+    ),
+    Note.NEWBORN: _(
+        "A newborn baby's count changes a lot from day to day in the first weeks "
+        "of life. Talk to your baby's care team about what this result means."
+    ),
+    Note.YOUNG_RANGES: _(
+        "Children's and babies' ranges are different from adults'. Their care team "
+        "can tell you what this count means for them."
+    ),
 }
 
 
@@ -60,12 +68,12 @@ class RelatedArticle:
     link_text: str
 
 
-PRECAUTIONS = RelatedArticle("precautions", "How to lower your risk of infection")
-TREATMENT = RelatedArticle("treatment", "How neutropenia is treated")
-DIAGNOSIS = RelatedArticle("diagnosis", "What the blood test shows")
-BLOOD_TEST = RelatedArticle("blood-test", "How to read your blood test report")
-CHILDREN = RelatedArticle("children", "Neutropenia in babies and children")
-FEVER = RelatedArticle("fever", "Fever and when to get help")
+PRECAUTIONS = RelatedArticle("precautions", _("How to lower your risk of infection"))
+TREATMENT = RelatedArticle("treatment", _("How neutropenia is treated"))
+DIAGNOSIS = RelatedArticle("diagnosis", _("What the blood test shows"))
+BLOOD_TEST = RelatedArticle("blood-test", _("How to read your blood test report"))
+CHILDREN = RelatedArticle("children", _("Neutropenia in babies and children"))
+FEVER = RelatedArticle("fever", _("Fever and when to get help"))
 
 
 def related_articles(category: Category, age_group: AgeGroup) -> tuple[RelatedArticle, ...]:
@@ -87,9 +95,9 @@ class Interpretation:
 
     anc: int
     category: Category
-    rules: tuple[str, ...]
+    rules: tuple[str | Message, ...]
     meaning: str
-    formula: str | None
+    formula: Message | None
     emergency_card: CareCard | None
     notes: tuple[Note, ...]
     related: tuple[RelatedArticle, ...]
@@ -109,11 +117,11 @@ class Interpretation:
         return next((band for band in self.scale if band.holds(self.anc)), None)
 
     @property
-    def anc_cells_per_ul(self) -> str:
+    def anc_cells_per_ul(self) -> Message:
         return format_count(self.anc, Unit.CELLS_PER_UL)
 
     @property
-    def anc_x10e9_per_l(self) -> str:
+    def anc_x10e9_per_l(self) -> Message:
         return format_count(self.anc, Unit.X10E9_PER_L)
 
 

@@ -7,8 +7,8 @@ import math
 from dataclasses import dataclass
 from decimal import Decimal
 
-from .counts import format_number
 from .grading import ADULT_LOW_AT_OR_BELOW, HIGH_ABOVE, LOW_BANDS, LOW_BELOW, AgeGroup, Category
+from .wording import Message, _
 
 
 @dataclass(frozen=True)
@@ -23,13 +23,13 @@ class Band:
         return self.lowest <= anc and (self.highest is None or anc <= self.highest)
 
     @property
-    def range_text(self) -> str:
+    def range_text(self) -> Message:
         """The band's counts in words: "below 100", "1,000 to 1,499", "above 7,700"."""
         if self.highest is None:
-            return f"above {format_number(self.lowest - 1)}"
+            return Message(_("above %(count)s"), count=self.lowest - 1)
         if self.lowest == 0:
-            return f"below {format_number(self.highest + 1)}"
-        return f"{format_number(self.lowest)} to {format_number(self.highest)}"
+            return Message(_("below %(count)s"), count=self.highest + 1)
+        return Message(_("%(lowest)s to %(highest)s"), lowest=self.lowest, highest=self.highest)
 
 
 def scale(

@@ -2,6 +2,8 @@
 
 from dataclasses import dataclass
 
+from .wording import _
+
 
 @dataclass(frozen=True)
 class Source:
@@ -13,46 +15,48 @@ class Source:
 
 SOURCES: tuple[Source, ...] = (
     Source(
-        "This site's own articles",
-        "neutropenia in adults is 1,700 or fewer neutrophils per microlitre of blood.",
+        _("This site's own articles"),
+        _("neutropenia in adults is 1,700 or fewer neutrophils per microlitre of blood."),
     ),
     Source(
-        "UpToDate, “Overview of neutropenia in children and adolescents”",
-        "how the absolute neutrophil count is worked out, and a count below 1,500 is low in children.",
+        _("UpToDate, “Overview of neutropenia in children and adolescents”"),
+        _("how the absolute neutrophil count is worked out, and a count below 1,500 is low in children."),
     ),
     Source(
-        "MDCalc, “Absolute Neutrophil Count”",
-        "the formula and the worked examples we check it against.",
+        _("MDCalc, “Absolute Neutrophil Count”"),
+        _("the formula and the worked examples we check it against."),
     ),
     Source(
-        "Hematology of Infancy and Childhood; The 5-Minute Pediatric Consult",
-        "a count below 1,000 is low in babies from 2 weeks to 1 year, and newborn counts are higher.",
+        _("Hematology of Infancy and Childhood; The 5-Minute Pediatric Consult"),
+        _("a count below 1,000 is low in babies from 2 weeks to 1 year, and newborn counts are higher."),
     ),
     Source(
-        "StatPearls, “Neutrophilia” (NBK570571)",
-        "a count above about 7,700 is higher than the usual range for adults.",
+        _("StatPearls, “Neutrophilia” (NBK570571)"),
+        _("a count above about 7,700 is higher than the usual range for adults."),
     ),
-    Source("Manroe and colleagues", "how newborn counts change over the first days of life."),
+    Source(_("Manroe and colleagues"), _("how newborn counts change over the first days of life.")),
     Source(
-        "National Cancer Institute, Common Terminology Criteria for Adverse Events (CTCAE) version 5",
-        "the grades of “neutrophil count decreased”.",
-    ),
-    Source(
-        "Cleveland Clinic; GlobalRPh (Tefferi, Primary Hematology); ASCO and IDSA guideline 2018",
-        "the bands from mild to severe; IDSA calls a count below 100 profound.",
+        _("National Cancer Institute, Common Terminology Criteria for Adverse Events (CTCAE) version 5"),
+        _("the grades of “neutrophil count decreased”."),
     ),
     Source(
-        "Merz and colleagues, Blood Advances 2023",
-        "Duffy-null associated neutrophil count, a lower count that is normal for some people.",
+        _("Cleveland Clinic; GlobalRPh (Tefferi, Primary Hematology); ASCO and IDSA guideline 2018"),
+        _("the bands from mild to severe; IDSA calls a count below 100 profound."),
     ),
     Source(
-        "IDSA guideline 2010; NICE guideline CG151",
-        "fever with a low neutrophil count (neutropenic sepsis) is a medical emergency.",
+        _("Merz and colleagues, Blood Advances 2023"),
+        _("Duffy-null associated neutrophil count, a lower count that is normal for some people."),
     ),
     Source(
-        "NICE guideline NG143, “Fever in under 5s”",
-        "every baby under 3 months with a temperature of 38 °C or higher is at high risk, "
-        "so a fever in a baby this young is an emergency whatever the count.",
+        _("IDSA guideline 2010; NICE guideline CG151"),
+        _("fever with a low neutrophil count (neutropenic sepsis) is a medical emergency."),
     ),
-    Source("NHS content style guide", "the shape of the care cards."),
+    Source(
+        _("NICE guideline NG143, “Fever in under 5s”"),
+        _(
+            "every baby under 3 months with a temperature of 38 °C or higher is at high risk, "
+            "so a fever in a baby this young is an emergency whatever the count."
+        ),
+    ),
+    Source(_("NHS content style guide"), _("the shape of the care cards.")),
 )

@@ -150,18 +150,20 @@ def test_export_then_import_gives_the_same_articles(tmp_path):
 
     def snapshot():
         return {
-            article.slug: (
+            (article.language, article.slug): (
                 article.title,
                 article.summary,
                 article.body.strip(),
                 article.position,
                 article.status,
-                sorted(article.related.values_list("slug", flat=True)),
+                article.translation_of and (article.translation_of.language, article.translation_of.slug),
+                sorted(article.related.values_list("language", "slug")),
             )
             for article in Article.objects.all()
         }
 
     before = snapshot()
+    assert {language for language, _ in before} == {"en-gb", "es"}
     call_command("export_articles", str(tmp_path / "backup"), stdout=StringIO())
     Article.objects.all().delete()
     import_articles(tmp_path / "backup")
@@ -196,3 +198,97 @@ def test_rerender_clears_the_page_cache(client, make_article):
     assert b"<p>stale</p>" in client.get(article.get_absolute_url()).content
     call_command("rerender_articles", stdout=StringIO())
     assert b'href="#kept-heading"' in client.get(article.get_absolute_url()).content
+
+
+def spanish_folder(tmp_path):
+    folder = tmp_path / "es"
+    folder.mkdir()
+    return folder
+
+
+def test_the_bundled_spanish_guide_translates_every_english_article():
+    import_articles()
+    spanish = Article.objects.filter(language="es").select_related("translation_of")
+    english = set(Article.objects.filter(language="en-gb").values_list("slug", flat=True))
+    assert {article.translation_of.slug for article in spanish} == english
+    assert all(article.translation_of.language == "en-gb" for article in spanish)
+    for article in spanish:
+        assert set(article.related.values_list("language", flat=True)) == {"es"}, article.slug
+
+
+def test_a_translation_is_linked_to_its_source_and_related_within_its_language(tmp_path):
+    write(tmp_path, "fever")
+    write(tmp_path, "children")
+    folder = spanish_folder(tmp_path)
+    # The Spanish file relates to "children", a slug that exists only in English: it is a Spanish slug here.
+    write(folder, "fiebre", language="es", translation_of="fever", related=["ninos"])
+    write(folder, "ninos", language="es", translation_of="children")
+    output = import_articles(tmp_path)
+    fiebre = Article.objects.get(language="es", slug="fiebre")
+    assert fiebre.translation_of == Article.objects.get(language="en-gb", slug="fever")
+    assert list(fiebre.related.all()) == [Article.objects.get(language="es", slug="ninos")]
+    assert "4 created" in output
+
+
+def test_a_related_slug_of_the_other_language_is_unknown(tmp_path):
+    write(tmp_path, "fever")
+    write(spanish_folder(tmp_path), "fiebre", language="es", translation_of="fever", related=["fever"])
+    with pytest.raises(CommandError, match=r"es/fiebre\.md: unknown related slug\(s\) fever"):
+        import_articles(tmp_path)
+    assert not Article.objects.exists()
+
+
+def test_each_language_may_use_the_same_slug(tmp_path):
+    write(tmp_path, "glosario")
+    write(spanish_folder(tmp_path), "glosario", language="es")
+    import_articles(tmp_path)
+    assert sorted(Article.objects.values_list("language", "slug")) == [("en-gb", "glosario"), ("es", "glosario")]
+
+
+@pytest.mark.parametrize(
+    ("files", "message"),
+    [
+        (
+            {"es/fiebre": {}},
+            r"es/fiebre\.md: lang is en-gb but the file is in the folder of es",
+        ),
+        ({"fiebre": {"language": "es"}}, r"fiebre\.md: lang is es but the file is in the folder of en-gb"),
+        ({"es/fiebre": {"language": "es", "translation_of": "flu"}}, r"translation_of 'flu' names no en-gb article"),
+        (
+            {
+                "es/fiebre": {"language": "es", "translation_of": "fever"},
+                "es/calentura": {"language": "es", "translation_of": "fever"},
+            },
+            r"'fever' already has a es translation",
+        ),
+    ],
+)
+def test_a_translation_in_the_wrong_place_or_of_a_missing_article_is_refused(tmp_path, files, message):
+    write(tmp_path, "fever")
+    spanish_folder(tmp_path)
+    for name, fields in files.items():
+        folder, _, slug = name.rpartition("/")
+        write(tmp_path / folder, slug, **fields)
+    with pytest.raises(CommandError, match=message):
+        import_articles(tmp_path)
+    assert not Article.objects.exists()
+
+
+def test_a_translation_may_name_a_source_already_in_the_database(tmp_path, make_article):
+    fever = make_article(slug="fever")
+    write(spanish_folder(tmp_path), "fiebre", language="es", translation_of="fever")
+    import_articles(tmp_path)
+    assert Article.objects.get(language="es").translation_of == fever
+
+
+def test_export_writes_translations_into_their_languages_folder(tmp_path, make_article):
+    fever = make_article(slug="fever")
+    make_article(slug="fiebre", title="Fiebre", language="es", translation_of=fever)
+    call_command("export_articles", str(tmp_path), stdout=StringIO())
+    assert sorted(path.relative_to(tmp_path).as_posix() for path in tmp_path.rglob("*.md")) == [
+        "es/fiebre.md",
+        "fever.md",
+    ]
+    spanish = frontmatter.parse((tmp_path / "es" / "fiebre.md").read_text(), ["en-gb", "es"])
+    assert (spanish.language, spanish.translation_of) == ("es", "fever")
+    assert "lang:" not in (tmp_path / "fever.md").read_text()

@@ -89,3 +89,44 @@ def test_dump_keeps_awkward_titles_intact():
 def test_malformed_files_are_refused_with_the_reason(text, message):
     with pytest.raises(FrontMatterError, match=message.replace("(", r"\(").replace(")", r"\)")):
         parse(text)
+
+
+SITE_LANGUAGES = ("en-gb", "es")
+SPANISH = "---\ntitle: Fiebre\nslug: fiebre\nlang: es\ntranslation_of: fever\nrelated: [ninos]\n---\nCuerpo."
+
+
+def test_a_translation_names_its_language_and_the_english_article_it_translates():
+    article = parse(SPANISH, SITE_LANGUAGES)
+    assert (article.language, article.translation_of, article.related) == ("es", "fever", ["ninos"])
+
+
+def test_a_file_without_lang_is_english_and_translates_nothing():
+    article = parse("---\ntitle: T\nslug: t\n---\nBody", SITE_LANGUAGES)
+    assert (article.language, article.translation_of) == ("en-gb", "")
+
+
+def test_dump_writes_lang_and_translation_of_only_for_a_translation():
+    spanish = parse(SPANISH, SITE_LANGUAGES)
+    assert "lang: es\ntranslation_of: fever\n" in dump(spanish)
+    assert parse(dump(spanish), SITE_LANGUAGES) == spanish
+    english = dump(parse(GOOD))
+    assert "lang:" not in english
+    assert "translation_of:" not in english
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ("---\ntitle: T\nslug: t\nlang: fr\n---\nBody", "lang 'fr' is not one of the site's languages: en-gb, es"),
+        ("---\ntitle: T\nslug: t\ntranslation_of: fever\n---\nBody", "translation_of is for a translation"),
+        ("---\ntitle: T\nslug: t\nlang: es\ntranslation_of: la fiebre\n---\nBody", "translation_of 'la fiebre'"),
+    ],
+)
+def test_a_bad_language_or_source_is_refused_with_the_reason(text, message):
+    with pytest.raises(FrontMatterError, match=message):
+        parse(text, SITE_LANGUAGES)
+
+
+def test_only_the_languages_given_are_accepted():
+    with pytest.raises(FrontMatterError, match="lang 'es' is not one of the site's languages: en-gb"):
+        parse(SPANISH)

@@ -260,3 +260,116 @@ def test_any_text_can_be_searched_for_without_an_error(guide, query):
     for result in search(query):
         assert result.article.is_published
         assert {element.tag for element in parse(result.passage).iter()} <= {"#document", "mark"}
+
+
+# Each language's search
+
+
+@pytest.fixture
+def spanish_guide(make_article):
+    """Two published Spanish articles with accented words, and an English one."""
+    return {
+        "medula": make_article(
+            title="La médula ósea",
+            slug="medula",
+            language="es",
+            summary="Donde se hacen las células de la sangre.",
+            body="## Qué hace\n\nLa médula hace los neutrófilos.",
+        ),
+        "ninos": make_article(
+            title="Niños con neutropenia",
+            slug="ninos",
+            language="es",
+            summary="Cómo cuidar a un niño con pocas defensas.",
+            body="## Fiebre\n\nLlame si su hijo tiene fiebre.",
+        ),
+        "marrow": make_article(
+            title="Bone marrow", slug="marrow", summary="Where blood cells are made.", body="It makes neutrophils."
+        ),
+    }
+
+
+def found_in(language, query):
+    return [result.article.slug for result in search(query, language)]
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("query", "slugs"),
+    [
+        ("médula", ["medula"]),
+        ("medula", ["medula"]),
+        ("MEDULA", ["medula"]),
+        ("neutrófilos", ["medula"]),
+        ("neutrofilos", ["medula"]),
+        ("osea", ["medula"]),
+        ("fiebre", ["ninos"]),
+    ],
+)
+def test_spanish_search_finds_words_with_or_without_their_accents(spanish_guide, query, slugs):
+    assert found_in("es", query) == slugs
+
+
+@pytest.mark.django_db
+def test_a_search_finds_only_the_articles_of_its_language(spanish_guide):
+    assert found_in("en-gb", "neutrophils") == ["marrow"]
+    assert found_in("es", "neutrophils") == []
+    assert found_in("en-gb", "médula") == []
+    assert found("marrow") == ["marrow"]  # English unless a language is named
+
+
+@word_search_only
+@pytest.mark.django_db
+def test_word_search_matches_letters_beyond_spanish_accents(spanish_guide):
+    assert found_in("es", "ninos") == ["ninos"]
+    assert found_in("es", "NIÑO") == ["ninos"]
+
+
+@pytest.mark.django_db
+def test_a_spanish_passage_marks_the_word_as_written_in_the_article(spanish_guide):
+    [result] = search("medula", "es")
+    assert [mark.text() for mark in parse(result.passage).find_all("mark")] == ["médula"]
+
+
+def test_passage_marks_words_whatever_their_accents():
+    assert passage("Los neutrófilos y la médula.", ["neutrofilos", "medula"]) == (
+        "Los <mark>neutrófilos</mark> y la <mark>médula</mark>."
+    )
+
+
+def test_passage_matches_text_whose_accents_are_written_as_separate_marks():
+    decomposed = "la me\u0301dula"
+    assert passage(decomposed, ["médula"]) == "la <mark>médula</mark>"
+
+
+@postgres_only
+@pytest.mark.django_db
+def test_postgres_searches_spanish_with_its_spanish_stemming(spanish_guide):
+    # "cuidado" and the summary's "cuidar" share the Spanish stem "cuid"; English stemming keeps them apart.
+    assert found_in("es", "cuidado") == ["ninos"]
+
+
+@postgres_only
+@pytest.mark.django_db
+def test_postgres_spanish_prefixes_ignore_accents(spanish_guide):
+    assert found_in("es", "neutrofil") == ["medula"]
+    assert found_in("es", "médu") == ["medula"]
+
+
+# Through the page
+
+
+@pytest.mark.django_db
+def test_the_spanish_search_page_lists_spanish_results_at_spanish_addresses(client, spanish_guide):
+    tree = parse(client.get("/es/search/", {"q": "medula"}).content)
+    items = tree.find("section", class_="search-results").find_all("li")
+    assert [item.find("a").attrs["href"] for item in items] == ["/es/articles/medula/"]
+
+
+@pytest.mark.django_db
+def test_the_spanish_search_form_explains_itself_in_spanish(client, spanish_guide):
+    tree = parse(client.get("/es/search/", {"q": "%%%"}).content)
+    assert "Busque palabras o números" in tree.find("div", class_="error-summary").text()
+    assert tree.find("label", for_="id_q").text() == "Palabras que quiere buscar"
+    too_long = parse(client.get("/es/search/", {"q": "fiebre " * 100}).content)
+    assert f"Use {MAX_QUERY_LENGTH} caracteres o menos" in too_long.find("div", class_="error-summary").text()

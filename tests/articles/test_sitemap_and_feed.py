@@ -40,7 +40,9 @@ def test_sitemap_lists_home_and_every_published_article_with_its_last_change(cli
     entries = sitemap_entries(client)
     assert set(entries) == {
         "https://neutropenia.example.org/",
+        "https://neutropenia.example.org/es/",
         "https://neutropenia.example.org/neutrophil-count/",
+        "https://neutropenia.example.org/es/neutrophil-count/",
         "https://neutropenia.example.org/articles/fever/",
     }
     assert entries["https://neutropenia.example.org/articles/fever/"].startswith("2026-03-04")
@@ -51,7 +53,9 @@ def test_sitemap_addresses_follow_the_request_without_a_site_address(client, mak
     make_article(slug="fever")
     assert set(sitemap_entries(client)) == {
         "http://testserver/",
+        "http://testserver/es/",
         "http://testserver/neutrophil-count/",
+        "http://testserver/es/neutrophil-count/",
         "http://testserver/articles/fever/",
     }
 
@@ -118,3 +122,68 @@ def test_an_edit_moves_an_article_to_the_top_of_the_feed(client, make_article):
     first.summary = "Updated advice."
     first.save()
     assert feed(client).find(f"{ATOM}entry").findtext(f"{ATOM}title") == "First"
+
+
+XHTML = "{http://www.w3.org/1999/xhtml}"
+
+
+def sitemap_alternates(client):
+    """{address: {hreflang: address}} of the sitemap's entries."""
+    root = ET.fromstring(client.get("/sitemap.xml").content)
+    return {
+        url.findtext(f"{SITEMAP}loc"): {
+            link.attrib["hreflang"]: link.attrib["href"] for link in url.iter(f"{XHTML}link")
+        }
+        for url in root.iter(f"{SITEMAP}url")
+    }
+
+
+@pytest.fixture
+def translated(make_article):
+    fever = make_article(slug="fever")
+    make_article(slug="fiebre", language="es", translation_of=fever)
+    make_article(slug="only-english")
+    make_article(
+        slug="borrador",
+        language="es",
+        translation_of=Article.objects.get(slug="only-english"),
+        status=Article.Status.DRAFT,
+    )
+
+
+def test_sitemap_lists_both_languages_each_with_its_translations_as_alternates(client, translated, site_url):
+    entries = sitemap_alternates(client)
+    both = {
+        "en-gb": f"{site_url}/articles/fever/",
+        "es": f"{site_url}/es/articles/fiebre/",
+        "x-default": f"{site_url}/articles/fever/",
+    }
+    assert entries[f"{site_url}/articles/fever/"] == entries[f"{site_url}/es/articles/fiebre/"] == both
+    # The draft translation is neither listed nor named as an alternate.
+    assert entries[f"{site_url}/articles/only-english/"] == {
+        "en-gb": f"{site_url}/articles/only-english/",
+        "x-default": f"{site_url}/articles/only-english/",
+    }
+    assert f"{site_url}/es/articles/borrador/" not in entries
+
+
+def test_sitemap_gives_the_fixed_pages_their_address_in_each_language(client, site_url):
+    home = {"en-gb": f"{site_url}/", "es": f"{site_url}/es/", "x-default": f"{site_url}/"}
+    entries = sitemap_alternates(client)
+    assert entries[f"{site_url}/"] == entries[f"{site_url}/es/"] == home
+
+
+def test_the_spanish_feed_lists_spanish_articles_in_spanish(client, translated, site_url):
+    response = client.get("/es/feed/")
+    root = ET.fromstring(response.content)
+    assert root.findtext(f"{ATOM}title") == "Guía de la neutropenia: páginas actualizadas"
+    assert root.attrib["{http://www.w3.org/XML/1998/namespace}lang"] == "es"
+    links = [entry.find(f"{ATOM}link").attrib["href"] for entry in root.findall(f"{ATOM}entry")]
+    assert links == [f"{site_url}/es/articles/fiebre/"]
+    self_link = {link.attrib.get("rel"): link.attrib["href"] for link in root.findall(f"{ATOM}link")}["self"]
+    assert self_link == f"{site_url}/es/feed/"
+
+
+def test_the_english_feed_lists_only_english_articles(client, translated, site_url):
+    links = [entry.find(f"{ATOM}link").attrib["href"] for entry in feed(client).findall(f"{ATOM}entry")]
+    assert sorted(links) == [f"{site_url}/articles/fever/", f"{site_url}/articles/only-english/"]

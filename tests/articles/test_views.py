@@ -111,9 +111,9 @@ def test_a_server_error_answers_a_friendly_500_without_details(db):
 REQUEST_TRANSACTION = 2
 
 
-def test_article_page_makes_four_queries(client, guide, django_assert_num_queries):
-    # The article, the guide, its related articles, and its clinical approval (none here).
-    with django_assert_num_queries(4 + REQUEST_TRANSACTION):
+def test_article_page_makes_five_queries(client, guide, django_assert_num_queries):
+    # The article, its translations, the guide, its related articles, and its clinical approval (none here).
+    with django_assert_num_queries(5 + REQUEST_TRANSACTION):
         response = client.get("/articles/overview/")
     assert response.status_code == 200
 

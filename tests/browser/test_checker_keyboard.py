@@ -14,7 +14,12 @@ FIELDS = CountForm.base_fields
 
 
 def choice_label(name, value):
-    return dict(FIELDS[name].choices)[value]
+    return str(dict(FIELDS[name].choices)[value])
+
+
+def label(name):
+    """A field's label, in English (the form's labels are lazy translations)."""
+    return str(FIELDS[name].label)
 
 
 def is_focused(locator):
@@ -38,7 +43,7 @@ def choose_unit_cells_per_ul(tab):
 
 
 def type_into(tab, field_name, text):
-    field = tab.get_by_label(FIELDS[field_name].label, exact=True)
+    field = tab.get_by_label(label(field_name), exact=True)
     tab_to(tab, field)
     tab.keyboard.type(text)
     return field
@@ -108,7 +113,7 @@ def test_feeling_unwell_is_ticked_with_space(guide, tab):
     tab.goto(CHECKER)
     choose_unit_cells_per_ul(tab)
     type_into(tab, "anc", "900")
-    unwell = tab.get_by_label(FIELDS["feels_unwell"].label)
+    unwell = tab.get_by_label(label("feels_unwell"))
     tab_to(tab, unwell)
     tab.keyboard.press("Space")
     expect(unwell).to_be_checked()
@@ -178,7 +183,7 @@ def answer_text(tab, fields):
     tab.goto(CHECKER)
     tab.get_by_label(choice_label("unit", "cells_per_ul")).check()
     for name, value in fields.items():
-        tab.get_by_label(FIELDS[name].label, exact=True).fill(value)
+        tab.get_by_label(label(name), exact=True).fill(value)
     with tab.expect_navigation():
         tab.get_by_role("button", name="Check my count").click()
     return tab.locator("#answer").inner_text()

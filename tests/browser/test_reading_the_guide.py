@@ -3,24 +3,31 @@ every link an article offers (related articles, links in the text) leads to a pa
 
 from urllib.parse import urldefrag
 
+import pytest
 from playwright.sync_api import expect
 
 from articles.models import Article
 
+# Each language's guide: its home page and its articles.
+GUIDES = pytest.mark.parametrize(("home", "language"), [("/", "en-gb"), ("/es/", "es")])
 
-def guide_titles():
-    return list(Article.objects.published().in_guide_order().values_list("title", flat=True))
+
+def guide_titles(language):
+    articles = Article.objects.published().filter(language=language)
+    return list(articles.in_guide_order().values_list("title", flat=True))
 
 
-def test_the_home_page_lists_every_article_in_guide_order(guide, tab):
-    tab.goto("/")
+@GUIDES
+def test_the_home_page_lists_every_article_in_guide_order(guide, tab, home, language):
+    tab.goto(home)
     listed = tab.locator("main .article-list > li > a").all_inner_texts()
-    assert listed == guide_titles()
+    assert listed == guide_titles(language)
 
 
-def test_next_links_lead_from_the_home_page_through_every_article(guide, tab):
-    first, *others = guide_titles()
-    tab.goto("/")
+@GUIDES
+def test_next_links_lead_from_the_home_page_through_every_article(guide, tab, home, language):
+    first, *others = guide_titles(language)
+    tab.goto(home)
     tab.locator("main .article-list a").first.click()
     expect(tab.locator("h1")).to_have_text(first)
     for title in others:

@@ -62,7 +62,7 @@ def test_missing_bands_count_as_zero():
 )
 def test_formula_is_in_the_persons_own_numbers_and_unit_then_converted(wbc, unit, segs, bands, formula):
     bands = None if bands is None else D(bands)
-    assert anc.anc_formula(D(wbc), unit, D(segs), bands) == formula
+    assert str(anc.anc_formula(D(wbc), unit, D(segs), bands)) == formula
 
 
 def test_an_anc_given_directly_has_no_formula():
@@ -75,7 +75,7 @@ def test_a_computed_anc_carries_its_formula_in_the_unit_the_wbc_was_typed_in():
     wbc = anc.to_cells_per_ul(D("9.2"), X10E9)
     result = anc.interpret_count(wbc=wbc, wbc_unit=X10E9, segs_pct=D(33), bands_pct=D(1))
     assert result.computed is True
-    assert result.formula == "9.2 ×10⁹/L × (33 % + 1 %) = 3.128 ×10⁹/L = 3,128 cells/µL"
+    assert str(result.formula) == "9.2 ×10⁹/L × (33 % + 1 %) = 3.128 ×10⁹/L = 3,128 cells/µL"
 
 
 # Section 2: units
@@ -110,13 +110,13 @@ def test_conversion_to_cells_per_microlitre_is_exact(value, unit, cells):
     ],
 )
 def test_a_count_is_written_in_both_units(cells, cells_text, x10e9_text):
-    assert anc.format_count(cells, CELLS) == cells_text
-    assert anc.format_count(cells, X10E9) == x10e9_text
+    assert str(anc.format_count(cells, CELLS)) == cells_text
+    assert str(anc.format_count(cells, X10E9)) == x10e9_text
 
 
 def test_a_result_shows_the_count_in_both_units():
     result = anc.interpret_count(anc=D(1_200))
-    assert (result.anc_cells_per_ul, result.anc_x10e9_per_l) == ("1,200 cells/µL", "1.2 ×10⁹/L")
+    assert (str(result.anc_cells_per_ul), str(result.anc_x10e9_per_l)) == ("1,200 cells/µL", "1.2 ×10⁹/L")
 
 
 @pytest.mark.parametrize(
@@ -263,8 +263,11 @@ def test_a_number_implausible_for_its_unit_gets_a_question(measure, typed, unit,
 def test_a_question_offers_each_reading_as_its_own_button():
     question = anc.unit_question(Measure.ANC, D("1.2"), CELLS)
     assert question is not None
-    assert question.heading == "Did you mean 1.2 ×10⁹/L (1,200 cells/µL)?"
-    assert (question.use_label, question.keep_label) == ("Use 1.2 ×10⁹/L (1,200 cells/µL)", "Keep 1.2 cells/µL")
+    assert str(question.heading) == "Did you mean 1.2 ×10⁹/L (1,200 cells/µL)?"
+    assert (str(question.use_label), str(question.keep_label)) == (
+        "Use 1.2 ×10⁹/L (1,200 cells/µL)",
+        "Keep 1.2 cells/µL",
+    )
     assert question.plausible_readings == (question.other, question.as_typed)
     assert [reading.cells for reading in question.plausible_readings] == [1_200, D("1.2")]
 
@@ -274,14 +277,17 @@ def test_a_reading_outside_every_range_is_not_offered():
     assert question is not None
     assert question.as_typed.plausible is False
     assert question.plausible_readings == (question.other,)
-    assert question.use_label == "Use 1,200 cells/µL (1.2 ×10⁹/L)"
+    assert str(question.use_label) == "Use 1,200 cells/µL (1.2 ×10⁹/L)"
 
 
 def test_a_question_about_a_limit_names_the_limit():
     question = anc.unit_question(LOWER, D(1_800), X10E9)
     assert question is not None
-    assert question.heading == "Did you mean a lower limit of 1,800 cells/µL (1.8 ×10⁹/L)?"
-    assert question.why.startswith("A lower limit of 1,800 ×10⁹/L is not possible")
+    assert str(question.heading) == "Did you mean a lower limit of 1,800 cells/µL (1.8 ×10⁹/L)?"
+    assert str(question.why).startswith("A lower limit of 1,800 ×10⁹/L is not possible")
+    question = anc.unit_question(UPPER, D(7_500), X10E9)
+    assert str(question.heading) == "Did you mean an upper limit of 7,500 cells/µL (7.5 ×10⁹/L)?"
+    assert str(question.why).startswith("An upper limit of 7,500 ×10⁹/L is not possible")
 
 
 NO_ANSWERS: dict = {}
@@ -541,8 +547,8 @@ def test_risk_is_highest_below_500():
     ],
 )
 def test_the_result_says_which_rules_decided_low_and_high(age, lower, upper, rules):
-    assert anc.range_rules(age, limit(lower), limit(upper)) == tuple(
-        anc.range_rules(ADULT)[1] if rule is ANY_HIGH_RULE else rule for rule in rules
+    assert tuple(map(str, anc.range_rules(age, limit(lower), limit(upper)))) == tuple(
+        str(anc.range_rules(ADULT)[1]) if rule is ANY_HIGH_RULE else rule for rule in rules
     )
 
 
@@ -554,7 +560,7 @@ def test_the_1500_wording_comes_only_when_the_adult_rule_decided(age, lower, nam
     result = anc.interpret_count(anc=D(1_600), age_group=age, lab_lower_limit=limit(lower))
     assert result.category is Category.BORDERLINE
     assert ("1,500 and would call it normal" in result.meaning) is names_1500
-    assert "1,500" not in " ".join(result.rules)
+    assert "1,500" not in " ".join(map(str, result.rules))
 
 
 def test_a_high_count_says_what_it_means_and_that_the_guide_is_about_low_counts():
@@ -892,7 +898,7 @@ def test_plausible_temperatures_in_each_unit(unit, edges):
 def test_a_question_says_why_it_is_asked(measure, typed, unit, why):
     question = anc.unit_question(measure, D(typed), unit)
     assert question is not None
-    assert question.why.startswith(why)
+    assert str(question.why).startswith(why)
 
 
 # The scale of bands a result is drawn on
@@ -978,7 +984,7 @@ def test_a_question_says_why_it_is_asked(measure, typed, unit, why):
 )
 def test_the_scale_shows_the_bands_this_persons_rules_give(age, lower, upper, bands):
     scale = anc.scale(age, limit(lower), limit(upper))
-    assert [(band.category.value, band.range_text) for band in scale] == bands
+    assert [(band.category.value, str(band.range_text)) for band in scale] == bands
 
 
 @pytest.mark.parametrize(

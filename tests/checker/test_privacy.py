@@ -85,11 +85,14 @@ ANSWERS = [
 
 
 @pytest.mark.parametrize("fields", ANSWERS)
-def test_no_kind_of_answer_leaves_what_was_typed_in_the_logs(check_count, everything_logged, fields):
-    assert check_count(**fields).status_code == 200
+@pytest.mark.parametrize("language", ["en-gb", "es"])
+def test_no_kind_of_answer_leaves_what_was_typed_in_the_logs(check_count, everything_logged, fields, language):
+    # In Spanish the numbers are typed the Spanish way ("1.234,567"): neither way may reach a log.
+    assert check_count(language, **fields).status_code == 200
     logged = logged_text(everything_logged)
     for value in fields.values():
         assert value not in logged
+        assert value.translate(str.maketrans(".,", ",.")) not in logged
 
 
 def test_a_request_refused_for_its_csrf_token_leaves_no_trace(everything_logged):
@@ -127,8 +130,9 @@ def test_the_template_engine_cannot_log_the_checkers_context(settings):
     assert logging.getLogger("django.template").getEffectiveLevel() > logging.DEBUG
 
 
-def test_the_checker_never_puts_what_was_typed_in_an_address(client):
-    tree = parse(client.get("/neutrophil-count/").content)
+@pytest.mark.parametrize("address", ["/neutrophil-count/", "/es/neutrophil-count/"])
+def test_the_checker_never_puts_what_was_typed_in_an_address(client, address):
+    tree = parse(client.get(address).content)
     forms = [form for form in tree.find_all("form") if form.attrs.get("role") != "search"]
     assert forms, "the checker form is on the page"
     for form in forms:
@@ -136,12 +140,14 @@ def test_the_checker_never_puts_what_was_typed_in_an_address(client):
         assert "?" not in form.attrs.get("action", "")
     response = post(client)
     assert "Location" not in response.headers
-    assert client.get("/neutrophil-count/?anc=1357").content.count(b"1357") == 0
+    assert client.get(f"{address}?anc=1357").content.count(b"1357") == 0
 
 
-def test_nothing_typed_goes_into_a_url_or_the_page_title(check_count):
-    html = check_count(anc="1234.5", temperature="38.25").content.decode()
+@pytest.mark.parametrize("language", ["en-gb", "es"])
+def test_nothing_typed_goes_into_a_url_or_the_page_title(check_count, language):
+    html = check_count(language, anc="1234.5", temperature="38.25").content.decode()
     urls = re.findall(r'(?:href|action|src)="([^"]*)"', html)
     title = re.search(r"<title>(.*?)</title>", html, re.S)[1]
-    assert not [url for url in urls if "1234" in url or "38.25" in url]
-    assert "1234" not in title
+    typed = ("1234", "1,234", "1.234", "38.25", "38,25")
+    assert not [url for url in urls if any(value in url for value in typed)]
+    assert not [value for value in typed if value in title]

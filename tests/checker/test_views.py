@@ -19,6 +19,8 @@ pytestmark = [
 
 URL = "/neutrophil-count/"
 FIELDS = list(CountForm.base_fields)
+# Every rule that shows no words is checked in each language, the numbers written as that language writes them.
+LANGUAGES = ["en-gb", "es"]
 
 
 def answer_of(response):
@@ -126,8 +128,11 @@ def test_a_count_given_directly_shows_no_formula(check_count):
         ({}, ["urgent"]),
     ],
 )
-def test_care_cards_emergency_first_when_it_applies_and_the_fever_card_on_every_answer(check_count, fields, urgencies):
-    assert urgencies_of(check_count(**fields)) == urgencies
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_care_cards_emergency_first_when_it_applies_and_the_fever_card_on_every_answer(
+    check_count, fields, urgencies, language
+):
+    assert urgencies_of(check_count(language, **fields)) == urgencies
 
 
 @pytest.mark.parametrize(
@@ -161,35 +166,50 @@ def test_care_cards_are_labelled_regions_that_name_their_urgency(check_count):
         assert card[1].count("<li>") <= 5
 
 
-LAB_RANGE = "The range printed on your report is the one that counts."
-DUFFY_NULL = "Some people have a lower count that is normal and healthy for them."
-NEWBORN = "A newborn baby's count changes a lot from day to day"
-LABS_USE_1500 = "Many laboratories put the lower limit at 1,500 and would call it normal."
-HIGH = "This is <strong>higher than the usual range</strong>."
-LOW_COUNTS_GUIDE = "This guide is about low counts, so ask your care team what a high count means for you."
-YOUNG_RANGES = "Children's and babies' ranges are different from adults'."
+# The notes' words in each language.
+NOTES = {
+    "en-gb": {
+        "lab range": "The range printed on your report is the one that counts.",
+        "duffy-null": "Some people have a lower count that is normal and healthy for them.",
+        "newborn": "A newborn baby's count changes a lot from day to day",
+        "labs use 1,500": "Many laboratories put the lower limit at 1,500 and would call it normal.",
+        "high": "This is <strong>higher than the usual range</strong>.",
+        "low counts guide": "This guide is about low counts, so ask your care team what a high count means for you.",
+        "young ranges": "Children's and babies' ranges are different from adults'.",
+    },
+    "es": {
+        "lab range": "Los que cuentan son los que vienen en su informe.",
+        "duffy-null": "Algunas personas tienen un recuento más bajo que es normal y sano para ellas.",
+        "newborn": "El recuento de un recién nacido cambia mucho de un día a otro en las primeras semanas de vida.",
+        "labs use 1,500": "Muchos laboratorios ponen el límite inferior en 1.500 y lo considerarían normal.",
+        "high": "Resultado: <strong>más alto de lo habitual</strong>.",
+        "low counts guide": "Esta guía trata de los recuentos bajos, así que pregunte a su equipo médico",
+        "young ranges": "Los valores de los niños y los bebés son distintos de los de los adultos.",
+    },
+}
 
 
 @pytest.mark.parametrize(
     ("fields", "shown", "hidden"),
     [
-        ({"anc": "3000"}, [LAB_RANGE], [DUFFY_NULL, NEWBORN]),
-        ({"anc": "1600"}, [LAB_RANGE, DUFFY_NULL], [NEWBORN]),
-        ({"anc": "1200"}, [LAB_RANGE, DUFFY_NULL], [NEWBORN]),
-        ({"anc": "800"}, [LAB_RANGE], [DUFFY_NULL, NEWBORN]),
-        ({"anc": "9000", "age_group": "newborn"}, [LAB_RANGE, NEWBORN], [DUFFY_NULL]),
-        ({"anc": "1600"}, [LABS_USE_1500], []),
-        ({"anc": "1750", "lab_lower_limit": "1800"}, [], [LABS_USE_1500]),
-        ({"anc": "9000"}, [LAB_RANGE, HIGH, LOW_COUNTS_GUIDE], [YOUNG_RANGES, DUFFY_NULL]),
-        ({"anc": "9000", "age_group": "child"}, [HIGH, LOW_COUNTS_GUIDE, YOUNG_RANGES], []),
+        ({"anc": "3000"}, ["lab range"], ["duffy-null", "newborn"]),
+        ({"anc": "1600"}, ["lab range", "duffy-null"], ["newborn"]),
+        ({"anc": "1200"}, ["lab range", "duffy-null"], ["newborn", "labs use 1,500"]),
+        ({"anc": "800"}, ["lab range"], ["duffy-null", "newborn"]),
+        ({"anc": "9000", "age_group": "newborn"}, ["lab range", "newborn"], ["duffy-null"]),
+        ({"anc": "1600"}, ["labs use 1,500"], []),
+        ({"anc": "1750", "lab_lower_limit": "1800"}, ["duffy-null"], ["labs use 1,500"]),
+        ({"anc": "9000"}, ["lab range", "high", "low counts guide"], ["young ranges", "duffy-null"]),
+        ({"anc": "9000", "age_group": "child"}, ["high", "low counts guide", "young ranges"], []),
     ],
 )
-def test_notes(check_count, fields, shown, hidden):
-    html = answer_of(check_count(**fields))
-    for words in shown:
-        assert words in html
-    for words in hidden:
-        assert words not in html
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_notes(check_count, fields, shown, hidden, language):
+    html = answer_of(check_count(language, **fields))
+    for note in shown:
+        assert NOTES[language][note] in html
+    for note in hidden:
+        assert NOTES[language][note] not in html
 
 
 def test_the_answer_links_the_articles_that_matter(check_count):
@@ -298,12 +318,13 @@ BAD_INPUTS = [
 
 
 @pytest.mark.parametrize(("fields", "field"), BAD_INPUTS)
-def test_bad_input_gives_the_form_back_with_a_message_by_the_field(check_count, fields, field):
-    response = check_count(**fields)
+@pytest.mark.parametrize(("language", "summary"), [("en-gb", "There is a problem"), ("es", "Hay un problema")])
+def test_bad_input_gives_the_form_back_with_a_message_by_the_field(check_count, fields, field, language, summary):
+    response = check_count(language, **fields)
     html = response.content.decode()
     assert response.status_code == 200
     assert summary_of(response) is None
-    assert "There is a problem" in answer_of(response)
+    assert summary in answer_of(response)
     assert f'id="id_{field}_error"' in html
     assert f'href="#id_{field}' in answer_of(response)
 
@@ -331,14 +352,17 @@ def test_hostile_text_is_escaped(check_count):
     assert "&lt;script&gt;" in html
 
 
-any_text = st.text(max_size=40) | st.sampled_from(["1.2", "1,200", "38", "-1", "NaN", "1e999", "adult", "c", "on"])
+any_text = st.text(max_size=40) | st.sampled_from(
+    ["1.2", "1,200", "1,2", "1.200", "38", "-1", "NaN", "1e999", "adult", "c", "on"]
+)
 
 
+@pytest.mark.parametrize("address", [URL, f"/es{URL}"])
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(st.fixed_dictionaries({}, optional=dict.fromkeys(FIELDS, any_text)))
-def test_posting_anything_never_gives_a_server_error(data):
+def test_posting_anything_never_gives_a_server_error(address, data):
     client = Client(raise_request_exception=True)
-    assert client.post(URL, data).status_code == 200
+    assert client.post(address, data).status_code == 200
 
 
 def test_a_set_of_radios_is_described_by_its_hint_and_error(check_count):

@@ -1,6 +1,7 @@
 """The language is the one the address names: English without a prefix, Spanish under /es/."""
 
 import pytest
+from django.urls import reverse
 
 from tests.pages import parse
 
@@ -57,3 +58,9 @@ def test_a_page_with_no_address_in_the_other_language_switches_to_its_home(clien
 
     assert page.find("nav", class_="language-switcher").find("a", hreflang="es").attrs["href"] == "/es/"
     assert not page.find_all("link", hreflang="es")
+
+
+def test_a_spanish_page_leaves_the_default_language_active_afterwards(client):
+    client.get("/es/glossary/")
+
+    assert reverse("articles:home") == "/"

@@ -1,5 +1,6 @@
 from pathlib import Path
 
+from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
 from articles import frontmatter
@@ -9,8 +10,9 @@ from signoff.reviews import current_approval
 
 class Command(BaseCommand):
     help = (
-        "Write every article, drafts included, as <slug>.md files that import_articles reads back: the live "
-        "text, with its clinician's recorded approval when it has one."
+        "Write every article, drafts included, as <slug>.md files that import_articles reads back (translations "
+        "in the folder named by their language, es/<slug>.md): the live text, with its clinician's recorded "
+        "approval when it has one."
     )
 
     def add_arguments(self, parser):
@@ -22,10 +24,12 @@ class Command(BaseCommand):
             folder.mkdir(parents=True, exist_ok=True)
         except OSError as error:
             raise CommandError(f"cannot create {folder}: {error.strerror}") from None
-        articles = Article.objects.in_guide_order().prefetch_related("related")
+        articles = Article.objects.in_guide_order().select_related("translation_of").prefetch_related("related")
         for article in articles:
             text = frontmatter.dump(as_file(article))
-            (folder / f"{article.slug}.md").write_text(text, encoding="utf-8")
+            language_folder = folder if article.language == settings.LANGUAGE_CODE else folder / article.language
+            language_folder.mkdir(exist_ok=True)
+            (language_folder / f"{article.slug}.md").write_text(text, encoding="utf-8")
         self.stdout.write(self.style.SUCCESS(f"Exported {len(articles)} article(s) to {folder}."))
 
 
@@ -35,10 +39,13 @@ def as_file(article):
         title=article.title,
         slug=article.slug,
         body=article.body,
+        language=article.language,
+        translation_of=article.translation_of.slug if article.translation_of else "",
         summary=article.summary,
         order=article.position,
         status=article.status,
-        related=sorted(related.slug for related in article.related.all()),
+        # A file's related slugs name articles of its own language, as the pages link only those.
+        related=sorted(related.slug for related in article.related.all() if related.language == article.language),
         approval=recorded_approval(article),
     )
 

@@ -18,7 +18,8 @@ BUNDLED_CONTENT = Path(settings.BASE_DIR) / "articles" / "content"
 
 class Command(BaseCommand):
     help = (
-        "Import every *.md article file of a folder (default: the guide's bundled content). "
+        "Import every *.md article file of a folder (default: the guide's bundled content) and of its folders "
+        "named by a language of the site (es/), translations after the articles they translate. "
         "Articles that already exist are left as they are, so editors' changes survive, unless --update is given."
     )
 
@@ -30,7 +31,7 @@ class Command(BaseCommand):
         folder = Path(directory)
         if not folder.is_dir():
             raise CommandError(f"{folder} is not a folder")
-        paths = sorted(folder.glob("*.md"))
+        paths = article_paths(folder)
         if not paths:
             raise CommandError(f"{folder} holds no .md files")
 
@@ -44,27 +45,85 @@ class Command(BaseCommand):
         )
 
 
+def language_codes():
+    return [code for code, _ in settings.LANGUAGES]
+
+
+def article_paths(folder):
+    """The .md files of `folder` (the default language's) and of its folders named by the site's other
+    languages (`es/`), those of the default language first, so every source exists before its translations."""
+    paths = sorted(folder.glob("*.md"))
+    for code in language_codes():
+        if code != settings.LANGUAGE_CODE:
+            paths += sorted((folder / code).glob("*.md"))
+    return paths
+
+
+def file_name(path):
+    """The name an editor knows the file by: `overview.md`, `es/que-es-la-neutropenia.md`."""
+    folder = path.parent.name
+    return f"{folder}/{path.name}" if folder in language_codes() else path.name
+
+
 def read_files(paths):
-    """Parse every file; return {path: ArticleFile}, or raise CommandError naming the first bad file."""
+    """Parse every file; return {path: ArticleFile}, or raise CommandError naming the first bad file.
+
+    A file's language must be the one its folder names; its related slugs name articles of its language,
+    and its translation_of an article of the default language, in the files or already in the database.
+    """
     files = {}
     seen = {}
     for path in paths:
         try:
-            article = frontmatter.parse(path.read_text(encoding="utf-8"))
+            article = frontmatter.parse(path.read_text(encoding="utf-8"), language_codes())
         except UnicodeDecodeError:
-            raise CommandError(f"{path.name}: the file is not UTF-8 text") from None
+            raise CommandError(f"{file_name(path)}: the file is not UTF-8 text") from None
         except frontmatter.FrontMatterError as error:
-            raise CommandError(f"{path.name}: {error}") from None
-        if article.slug in seen:
-            raise CommandError(f"{path.name}: duplicate slug {article.slug!r}, also used by {seen[article.slug].name}")
-        seen[article.slug] = path
+            raise CommandError(f"{file_name(path)}: {error}") from None
+        folder_language = path.parent.name if path.parent.name in language_codes() else settings.LANGUAGE_CODE
+        if article.language != folder_language:
+            raise CommandError(
+                f"{file_name(path)}: lang is {article.language} but the file is in the folder of {folder_language}: "
+                f"move the file, or correct its lang"
+            )
+        key = (article.language, article.slug)
+        if key in seen:
+            raise CommandError(
+                f"{file_name(path)}: duplicate slug {article.slug!r}, also used by {file_name(seen[key])}"
+            )
+        seen[key] = path
         files[path] = article
-    known = set(seen) | set(Article.objects.values_list("slug", flat=True))
+    known = set(seen) | set(Article.objects.values_list("language", "slug"))
     for path, article in files.items():
-        unknown = [slug for slug in article.related if slug not in known]
+        unknown = [slug for slug in article.related if (article.language, slug) not in known]
         if unknown:
-            raise CommandError(f"{path.name}: unknown related slug(s) {', '.join(unknown)}")
+            raise CommandError(f"{file_name(path)}: unknown related slug(s) {', '.join(unknown)}")
+        if article.translation_of and (settings.LANGUAGE_CODE, article.translation_of) not in known:
+            raise CommandError(
+                f"{file_name(path)}: translation_of {article.translation_of!r} names no {settings.LANGUAGE_CODE} article"
+            )
+    check_one_translation_per_language(files)
     return files
+
+
+def check_one_translation_per_language(files):
+    """Raise CommandError when two articles of one language would translate the same article."""
+    translating = {
+        (language, source): slug
+        for language, source, slug in Article.objects.filter(translation_of__isnull=False).values_list(
+            "language", "translation_of__slug", "slug"
+        )
+    }
+    for path, article in files.items():
+        if not article.translation_of:
+            continue
+        key = (article.language, article.translation_of)
+        other = translating.setdefault(key, article.slug)
+        if other != article.slug:
+            raise CommandError(
+                f"{file_name(path)}: {article.translation_of!r} already has a {article.language} translation, "
+                f"{other!r}; an article has one translation per language"
+            )
 
 
 IMPORT_COMMENT = "Imported from {name} by import_articles"
@@ -80,9 +139,9 @@ def save_articles(files, update):
     created = updated = kept = 0
     written = []
     for path, entry in files.items():
-        article = Article.objects.filter(slug=entry.slug).first()
+        article = Article.objects.filter(language=entry.language, slug=entry.slug).first()
         if article is None:
-            article = Article(slug=entry.slug)
+            article = Article(language=entry.language, slug=entry.slug)
             created += 1
         elif update:
             updated += 1
@@ -94,19 +153,24 @@ def save_articles(files, update):
         article.body = entry.body
         article.position = entry.order
         article.status = entry.status
+        article.translation_of = (
+            Article.objects.get(language=settings.LANGUAGE_CODE, slug=entry.translation_of)
+            if entry.translation_of
+            else None
+        )
         try:
             article.full_clean(exclude=["related"], validate_unique=False)
         except ValidationError as error:
             problems = "; ".join(f"{name}: {' '.join(messages)}" for name, messages in error.message_dict.items())
-            raise CommandError(f"{path.name}: {problems}") from None
+            raise CommandError(f"{file_name(path)}: {problems}") from None
         article.save()
         written.append((article, entry, path))
-    by_slug = {article.slug: article for article in Article.objects.all()}
+    by_address = {(article.language, article.slug): article for article in Article.objects.all()}
     for article, entry, path in written:
         with reversion.create_revision():
-            article.related.set([by_slug[slug] for slug in entry.related])
+            article.related.set([by_address[article.language, slug] for slug in entry.related])
             reversion.add_to_revision(article)
-            reversion.set_comment(IMPORT_COMMENT.format(name=path.name))
+            reversion.set_comment(IMPORT_COMMENT.format(name=file_name(path)))
         if entry.approval is not None and article.is_published:
             record_imported_approval(article, entry.approval)
     return created, updated, kept
