@@ -138,7 +138,7 @@ class Article(models.Model):
         current glossary (its terms' first uses link to their entries), the words the renderer adds (a care
         card's hidden urgency, the section links' names) in the article's language."""
         with translation.override(self.language):
-            rendered = render(self.body, glossary_terms())
+            rendered = render(self.body, glossary_terms(self.language))
         self.body_html = rendered.html
         self.body_text = rendered.text
         self.sections = [list(section) for section in rendered.sections]

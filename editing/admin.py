@@ -2,6 +2,7 @@
 editing/forms.py; the compare and recent-changes pages are views in editing/history.py; who else is editing and
 the merge page are in editing/lost_work_admin.py, slug renames in editing/rename_admin.py."""
 
+from django.conf import settings
 from django.contrib import admin
 from django.contrib.admin.utils import unquote
 from django.urls import path, reverse
@@ -16,13 +17,22 @@ from editing.lost_work_admin import LostWorkAdminMixin
 from editing.models import MedicalWord
 from editing.rename_admin import SlugRenameAdminMixin
 from signoff.article_admin import ReviewDueFilter, SignoffAdminMixin, StateFilter
+from signoff.translation_admin import TranslationAdminMixin, TranslationFilter
 
 
 @admin.register(Article)
-class ArticleAdmin(LostWorkAdminMixin, SlugRenameAdminMixin, SignoffAdminMixin, VersionAdmin):
+class ArticleAdmin(TranslationAdminMixin, LostWorkAdminMixin, SlugRenameAdminMixin, SignoffAdminMixin, VersionAdmin):
     form = ArticleAdminForm
-    list_display = ["title", "state", "position", "next_check"]
-    list_filter = [StateFilter, ReviewDueFilter]
+    list_display = [
+        "title",
+        "language",
+        "state",
+        "translations_list",
+        "translation_freshness",
+        "position",
+        "next_check",
+    ]
+    list_filter = [StateFilter, ReviewDueFilter, "language", TranslationFilter]
     search_fields = ["title", "body"]
     ordering = ["position", "title"]
     prepopulated_fields = {"slug": ["title"]}
@@ -31,12 +41,14 @@ class ArticleAdmin(LostWorkAdminMixin, SlugRenameAdminMixin, SignoffAdminMixin, 
     object_history_template = "admin/articles/article/object_history.html"
     change_list_template = "admin/articles/article/change_list.html"
     fieldsets = [
-        (None, {"fields": ["title", "slug", "summary", "body", "opened_version"]}),
+        (None, {"fields": ["title", ("language", "translation_of"), "slug", "summary", "body", "opened_version"]}),
         (
             "Plain language",
             {
                 "fields": ["plain_language"],
-                "description": "How easy the body is to read, updated as you type. Aim for a reading age of 9 to 11, as the content guide asks.",
+                "description": "How easy the body is to read in the article's language, updated as you type. Aim for "
+                "a reading age of 9 to 11 in English and an INFLESZ score of 65 or above in Spanish, as the content "
+                "guide asks.",
             },
         ),
         (
@@ -63,7 +75,10 @@ class ArticleAdmin(LostWorkAdminMixin, SlugRenameAdminMixin, SignoffAdminMixin, 
         return format_html(
             '<div class="plain-language-panel" data-reading-level-url="{}">{}</div>',
             reverse("editor_reading_level"),
-            views.plain_language(article.body_text if article and article.pk else None),
+            views.plain_language(
+                article.body_text if article and article.pk else None,
+                getattr(article, "language", settings.LANGUAGE_CODE),
+            ),
         )
 
     def history_view(self, request, object_id, extra_context=None):
@@ -81,7 +96,9 @@ class ArticleAdmin(LostWorkAdminMixin, SlugRenameAdminMixin, SignoffAdminMixin, 
         return format_html(
             '<div class="publishing-checks-panel" data-checks-url="{}">{}</div>',
             reverse("editor_publishing_checks"),
-            views.checks_panel(article.body if article and article.pk else None),
+            views.checks_panel(
+                article.body if article and article.pk else None, getattr(article, "language", settings.LANGUAGE_CODE)
+            ),
         )
 
     def get_urls(self):
@@ -112,5 +129,6 @@ class OldSlugAdmin(admin.ModelAdmin):
 
 @admin.register(MedicalWord)
 class MedicalWordAdmin(admin.ModelAdmin):
-    list_display = ["word", "plain"]
+    list_display = ["word", "plain", "language"]
+    list_filter = ["language"]
     search_fields = ["word", "plain"]

@@ -1,7 +1,7 @@
 """Checks before publishing: what in an article's Markdown a reader would stumble on, each with its line.
 
-Pure Python without Django: the caller passes the lookups (which articles exist, the medical word list),
-so the rules are tested as plain functions. Problems are advice, except those marked `blocks`: an image
+Pure Python without Django: the caller passes the lookups (which articles exist, the medical word list of
+the article's language), so the rules are tested as plain functions. Problems are advice, except those marked `blocks`: an image
 without a description and a link to an article that does not exist stop an article being published
 (signoff/workflow.py). Long sentences are the plain-language panel's (editing/readability.py), not here.
 
@@ -49,7 +49,8 @@ IMAGE = re.compile(r"!\[(?P<text>[^\]]*)\]\((?P<href>[^)\s]*)[^)]*\)")
 LINK = re.compile(r"(?<!!)\[(?P<text>[^\]]+)\]\((?P<href>[^)\s]*)[^)]*\)")
 HEADING = re.compile(r"^(?P<marks>#{1,6})\s+(?P<title>.*?)\s*#*\s*$")
 FENCE = re.compile(r"^\s*(```|~~~)")
-ARTICLE_ADDRESS = re.compile(r"^/articles/(?P<slug>[-\w]+)/?(?:[#?].*)?$")
+# An article's address in the default language (/articles/<slug>/) or under a language's prefix (/es/articles/...).
+ARTICLE_ADDRESS = re.compile(r"^(?P<prefix>/[a-z]{2}(?:-[a-z]{2,8})?)?/articles/(?P<slug>[-\w]+)/?(?:[#?].*)?$")
 SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
 BARE_ADDRESS = re.compile(r"^(https?://|www\.)\S+$", re.IGNORECASE)
 VAGUE_LINK_TEXTS = {"click here", "read more", "here", "this page", "more", "link", "this link", "click"}
@@ -57,12 +58,12 @@ VAGUE_LINK_TEXTS = {"click here", "read more", "here", "this page", "more", "lin
 
 def check(
     markdown: str,
-    find_article: Callable[[str], LinkedArticle | None],
+    find_article: Callable[[str, str], LinkedArticle | None],
     medical_words: Mapping[str, str],
     defined: Collection[str] = (),
 ):
-    """Every problem in `markdown`, in line order. `find_article(slug)` says where /articles/<slug>/ leads
-    (None: nowhere); `medical_words` maps each medical word to its plain alternative; `defined` holds the
+    """Every problem in `markdown`, in line order. `find_article(prefix, slug)` says where
+    <prefix>/articles/<slug>/ leads (None: nowhere), `prefix` being "" or a language's ("/es"); `medical_words` maps each medical word to its plain alternative; `defined` holds the
     words the glossary defines, in lower case."""
     lines = list(prose_lines(markdown))
     problems = []
@@ -112,19 +113,20 @@ def article_link_problems(number, line, find_article):
         address = ARTICLE_ADDRESS.match(link["href"])
         if address is None:
             continue
-        slug = address["slug"]
-        article = find_article(slug)
+        prefix, slug = address["prefix"] or "", address["slug"]
+        article = find_article(prefix, slug)
+        path = f"{prefix}/articles/{slug}/"
         if article is None:
-            message = f"The link to /articles/{slug}/ leads to no article: correct or remove it."
+            message = f"The link to {path} leads to no article: correct or remove it."
             yield Problem(number, "missing_article", message, link["href"])
         elif article.slug != slug:
             yield Problem(
                 number,
                 "old_address",
-                f"/articles/{slug}/ is an old address: link to /articles/{article.slug}/ instead.",
+                f"{path} is an old address: link to {prefix}/articles/{article.slug}/ instead.",
             )
         elif not article.live:
-            yield Problem(number, "not_live", f"/articles/{slug}/ is not live yet: readers will find nothing there.")
+            yield Problem(number, "not_live", f"{path} is not live yet: readers will find nothing there.")
 
 
 def heading_problems(lines):

@@ -4,11 +4,17 @@ from django.db import models
 
 class MedicalWord(models.Model):
     """A medical word that needs a plain explanation where an article first uses it, and the plain words
-    for it. The checks before publishing (editing/checks.py) point out a first use without them."""
+    for it. The checks before publishing (editing/checks.py) point out a first use without them in the
+    articles of the word's language."""
 
+    language = models.CharField(
+        max_length=7,
+        choices=settings.LANGUAGES,
+        default=settings.LANGUAGE_CODE,
+        help_text="The language of the articles this word is looked for in.",
+    )
     word = models.CharField(
         max_length=100,
-        unique=True,
         help_text="The medical word as an article would write it, such as “neutropenia”. A plural with -s matches too.",
     )
     plain = models.CharField(
@@ -17,7 +23,14 @@ class MedicalWord(models.Model):
     )
 
     class Meta:
-        ordering = ["word"]
+        ordering = ["language", "word"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["language", "word"],
+                name="one_medical_word_per_language",
+                violation_error_message="This word is already on the list for this language.",
+            )
+        ]
 
     def __str__(self):
         return self.word

@@ -1,4 +1,7 @@
-"""The checks before publishing (editing/checks.py) run against this site's articles and medical words."""
+"""The checks before publishing (editing/checks.py) run against this site's articles, and the medical words
+and glossary of the article's language."""
+
+from django.conf import settings
 
 from articles.models import Article, OldSlug
 from editing.checks import LinkedArticle, check
@@ -11,21 +14,31 @@ MISSING_ARTICLE_LINKS = (
 )
 
 
-def find_article(slug):
-    """Where /articles/<slug>/ leads on this site: the article with that slug or old slug, or None."""
-    article = Article.objects.filter(slug=slug).first()
+def prefix_language(prefix):
+    """The language whose addresses start with `prefix` ("" is the default language's, "/es" Spanish's), or None."""
+    code = prefix.strip("/") or settings.LANGUAGE_CODE
+    return code if code in dict(settings.LANGUAGES) else None
+
+
+def find_article(prefix, slug):
+    """Where <prefix>/articles/<slug>/ leads on this site: the article of that prefix's language with that slug
+    or old slug, or None."""
+    language = prefix_language(prefix)
+    if language is None:
+        return None
+    article = Article.objects.filter(language=language, slug=slug).first()
     if article is None:
-        old = OldSlug.objects.filter(slug=slug).select_related("article").first()
+        old = OldSlug.objects.filter(slug=slug, article__language=language).select_related("article").first()
         article = old.article if old else None
     if article is None:
         return None
     return LinkedArticle(slug=article.slug, live=Article.objects.published().filter(pk=article.pk).exists())
 
 
-def problems(markdown):
-    """Every problem the checks find in `markdown`, in line order."""
-    words = dict(MedicalWord.objects.values_list("word", "plain"))
-    defined = {name.lower() for term in Term.objects.all() for name in term.names}
+def problems(markdown, language=settings.LANGUAGE_CODE):
+    """Every problem the checks find in `markdown`, an article in `language`, in line order."""
+    words = dict(MedicalWord.objects.filter(language=language).values_list("word", "plain"))
+    defined = {name.lower() for term in Term.objects.filter(language=language) for name in term.names}
     return check(markdown, find_article, words, defined)
 
 

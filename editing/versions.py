@@ -2,6 +2,7 @@
 
 from dataclasses import dataclass
 
+from django.conf import settings
 from django.shortcuts import get_object_or_404
 from reversion.models import Version
 
@@ -10,6 +11,8 @@ from editing.diff import compare
 
 COMPARED_FIELDS = {
     "title": "Title",
+    "language": "Language",
+    "translation_of_id": "Translation of",
     "slug": "Slug",
     "summary": "Summary",
     "body": "Body",
@@ -28,6 +31,9 @@ def as_text(values):
     related = Article.objects.filter(pk__in=values.get("related") or []).order_by("title")
     text = {name: "" if values.get(name) is None else str(values[name]) for name in COMPARED_FIELDS}
     text["related"] = "\n".join(article.title for article in related)
+    text["language"] = dict(settings.LANGUAGES).get(values.get("language"), text["language"])
+    source = Article.objects.filter(pk=values.get("translation_of_id")).first()
+    text["translation_of_id"] = source.title if source else ""
     return text
 
 

@@ -22,10 +22,12 @@ from articles.image_names import STORED_NAME
 from articles.markdown import IMAGE_DESCRIPTION_PROMPT, render
 from articles.models import Article
 from editing import images, presence, publishing_checks
-from editing.readability import LONG_SENTENCE_WORDS, readability
+from editing.readability import LONG_SENTENCE_WORDS, inflesz, readability
 from glossary.terms import glossary_terms
 
 NOT_AN_EDITOR = "Log in to the admin as an editor to use the editor."
+# The lowest INFLESZ score a Spanish article should reach: "bastante fácil" (../shared/content-guide.md).
+INFLESZ_TARGET = 65
 # An uploaded image is only ever shown as an image: no scripts, no frames, no sniffing, cached for good
 # (its name is random and never reused).
 IMAGE_HEADERS = {
@@ -54,19 +56,36 @@ def editors_only(*permissions, answer_json=False):
     return decorator
 
 
+def posted_language(request):
+    """The article's language the editor's page sent as `language` (the form's language field's value, POSTed,
+    or in the address for the markdownx preview, which posts only the text); the default language when it is
+    missing or not one of settings.LANGUAGES."""
+    language = request.POST.get("language") or request.GET.get("language", "")
+    return language if language in dict(settings.LANGUAGES) else settings.LANGUAGE_CODE
+
+
 @never_cache
 @require_POST
 @editors_only("articles.add_article", "articles.change_article")
 def preview(request):
-    """The live preview: POST `content` (Markdown); answer the sanitised HTML the public page would show."""
-    html = render(request.POST.get("content", ""), glossary_terms()).html
+    """The live preview: POST `content` (Markdown) and `language`; answer the sanitised HTML the public page
+    would show, its glossary links to that language's glossary."""
+    html = render(request.POST.get("content", ""), glossary_terms(posted_language(request))).html
     return HttpResponse(html, content_type="text/html; charset=utf-8")
 
 
-def plain_language(text):
-    """The plain-language panel's HTML for an article's plain text (None: the article is not saved yet)."""
-    measured = None if text is None else readability(text)
-    context = {"readability": measured, "long_sentence_words": LONG_SENTENCE_WORDS}
+def plain_language(text, language=settings.LANGUAGE_CODE):
+    """The plain-language panel's HTML for an article's plain text in `language` (text None: the article is not
+    saved yet): INFLESZ for Spanish, the Flesch-Kincaid grade and reading age otherwise."""
+    spanish = language == "es"
+    measured = None if text is None else (inflesz(text) if spanish else readability(text))
+    context = {
+        "readability": None if spanish else measured,
+        "inflesz": measured if spanish else None,
+        "inflesz_target": INFLESZ_TARGET,
+        "not_measured": text is None,
+        "long_sentence_words": LONG_SENTENCE_WORDS,
+    }
     return render_to_string("admin/articles/article/plain_language.html", context)
 
 
@@ -74,13 +93,15 @@ def plain_language(text):
 @require_POST
 @editors_only("articles.add_article", "articles.change_article")
 def reading_level(request):
-    """The plain-language panel for POSTed `content` (Markdown), so it follows the editor's typing."""
-    return HttpResponse(plain_language(render(request.POST.get("content", "")).text))
+    """The plain-language panel for POSTed `content` (Markdown) in the POSTed `language`, so it follows the
+    editor's typing."""
+    return HttpResponse(plain_language(render(request.POST.get("content", "")).text, posted_language(request)))
 
 
-def checks_panel(markdown):
-    """The checks-before-publishing panel's HTML for an article's Markdown (None: the article is not saved yet)."""
-    found = None if markdown is None else publishing_checks.problems(markdown)
+def checks_panel(markdown, language=settings.LANGUAGE_CODE):
+    """The checks-before-publishing panel's HTML for an article's Markdown in `language` (None: the article is
+    not saved yet)."""
+    found = None if markdown is None else publishing_checks.problems(markdown, language)
     context = {"problems": found, "long_sentence_words": LONG_SENTENCE_WORDS}
     return render_to_string("admin/articles/article/publishing_checks.html", context)
 
@@ -89,8 +110,9 @@ def checks_panel(markdown):
 @require_POST
 @editors_only("articles.add_article", "articles.change_article")
 def publishing_checks_view(request):
-    """The checks-before-publishing panel for POSTed `content` (Markdown), so it follows the editor's typing."""
-    return HttpResponse(checks_panel(request.POST.get("content", "")))
+    """The checks-before-publishing panel for POSTed `content` (Markdown) in the POSTed `language`, so it
+    follows the editor's typing."""
+    return HttpResponse(checks_panel(request.POST.get("content", ""), posted_language(request)))
 
 
 @never_cache

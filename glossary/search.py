@@ -1,7 +1,9 @@
-"""Glossary terms for the site search: a term matches when every word searched for is in its name, other
-names or definition (any case)."""
+"""Glossary terms for the site search: a term of the page's language matches when every word searched for
+is in its name, other names or definition, whatever the case and accents ("medula" finds "médula")."""
 
-from django.db.models import Q
+import unicodedata
+
+from django.utils import translation
 
 from articles.search import query_words
 from glossary.models import Term
@@ -9,13 +11,25 @@ from glossary.models import Term
 MAX_TERMS = 5
 
 
-def matching_terms(query: str) -> list[Term]:
-    """The terms matching `query`, those whose names match first (at most MAX_TERMS)."""
-    words = query_words(query)
+def folded(text: str) -> str:
+    """`text` in lower case without accents: "Médula" → "medula" (ñ becomes n too)."""
+    decomposed = unicodedata.normalize("NFKD", text.casefold())
+    return "".join(character for character in decomposed if not unicodedata.combining(character))
+
+
+def matching_terms(query: str, language: str | None = None) -> list[Term]:
+    """The terms of `language` (default: the active language) matching `query`, those whose names match
+    first (at most MAX_TERMS). A glossary holds tens of terms, so they are matched here, not in the database,
+    the same on SQLite and PostgreSQL."""
+    words = [folded(word) for word in query_words(query)]
     if not words:
         return []
-    terms = Term.objects.all()
-    for word in words:
-        terms = terms.filter(Q(term__icontains=word) | Q(other_names__icontains=word) | Q(definition__icontains=word))
-    named = [term for term in terms if all(word in " ".join(term.names).casefold() for word in words)]
-    return (named + [term for term in terms if term not in named])[:MAX_TERMS]
+    terms = Term.objects.filter(language=language or translation.get_language())
+    named, defined = [], []
+    for term in terms:
+        names = folded(" ".join(term.names))
+        if all(word in names for word in words):
+            named.append(term)
+        elif all(word in names or word in folded(term.definition) for word in words):
+            defined.append(term)
+    return (named + defined)[:MAX_TERMS]

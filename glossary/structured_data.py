@@ -1,20 +1,31 @@
 """The glossary as schema.org data (JSON-LD): a DefinedTermSet of DefinedTerms."""
 
+from django.conf import settings
 from django.urls import reverse
+from django.utils import translation
+from django.utils.translation import gettext
 
 from articles.structured_data import SITE_NAME
 
 
-def defined_term_set(terms, root: str) -> dict:
-    """`terms` (glossary Terms) as a schema.org `DefinedTermSet`; `root` is the site's address."""
-    url = root + reverse("glossary:index")
+def language_tag(code: str) -> str:
+    """A language code as schema.org's inLanguage writes it (BCP 47): "en-gb" → "en-GB", "es" → "es"."""
+    return translation.to_locale(code).replace("_", "-")
+
+
+def defined_term_set(terms, root: str, language: str = settings.LANGUAGE_CODE) -> dict:
+    """`terms` (glossary Terms of `language`) as a schema.org `DefinedTermSet` in that language; `root` is the
+    site's address."""
+    with translation.override(language):
+        url = root + reverse("glossary:index")
+        name = gettext("%(site)s: glossary") % {"site": str(SITE_NAME)}
     return {
         "@context": "https://schema.org",
         "@type": "DefinedTermSet",
         "@id": url,
-        "name": f"{SITE_NAME}: glossary",
+        "name": name,
         "url": url,
-        "inLanguage": "en-GB",
+        "inLanguage": language_tag(language),
         "hasDefinedTerm": [
             {
                 "@type": "DefinedTerm",
@@ -22,6 +33,7 @@ def defined_term_set(terms, root: str) -> dict:
                 "name": term.term,
                 **({"alternateName": term.alternate_names} if term.alternate_names else {}),
                 "description": term.definition,
+                "inLanguage": language_tag(term.language),
                 "url": root + term.get_absolute_url(),
                 "inDefinedTermSet": url,
             }

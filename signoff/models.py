@@ -107,6 +107,15 @@ class Approval(models.Model):
         blank=True, help_text="Why a superuser approved a version they edited themselves."
     )
     imported = models.BooleanField(default=False, help_text="Recorded on another site and carried by import_articles.")
+    source_version = models.ForeignKey(
+        "reversion.Version",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text="For a translation: the live version of the article it translates when this was approved, so "
+        "the admin can tell when the source changed since.",
+    )
 
     objects = ApprovalQuerySet.as_manager()
 

@@ -15,6 +15,7 @@ from django.utils.formats import date_format
 
 from articles.models import Article
 from editing.diff import compare
+from editing.forms import language_name
 from editing.versions import COMPARED_FIELDS, as_text, current_values
 from signoff import preview_links, versions, workflow
 from signoff.forms import ApprovalForm, RequestChangesForm
@@ -47,6 +48,7 @@ class ReviewPagesMixin:
         version = pending.version if pending else workflow.working_version(article)
         live = as_text(current_values(article)) if article.is_published else {}
         changes = compare(live, as_text(version.field_dict), COMPARED_FIELDS) if version else []
+        reviewed = version.field_dict if version else {}
         context = {
             **self.admin_site.each_context(request),
             "opts": self.opts,
@@ -56,6 +58,8 @@ class ReviewPagesMixin:
             "pending": pending,
             "version": version,
             "changes": changes,
+            "version_language": language_name(reviewed.get("language", article.language)),
+            "version_source": Article.objects.filter(pk=reviewed.get("translation_of_id")).first(),
             "preview_links": [(link, preview_links.address(link)) for link in article.preview_links.all()]
             if show_links
             else None,

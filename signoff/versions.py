@@ -17,8 +17,11 @@ from articles.models import Article
 from editing.versions import current_values
 from signoff.models import WorkingCopy
 
-# What a version carries to the live page; status and dates are the sign-off's, not the editor's.
-CONTENT_FIELDS = ("title", "slug", "summary", "body", "position")
+# What a version carries to the live page; status and dates are the sign-off's, not the editor's. The language
+# and the source of a translation are reviewed with the text: a reviewer approves a text in one language.
+CONTENT_FIELDS = ("title", "language", "translation_of_id", "slug", "summary", "body", "position")
+# The content fields whose empty value is a value (an article that translates nothing).
+NULLABLE_CONTENT_FIELDS = ("translation_of_id",)
 
 
 def record(article, related_ids, user, comment):
@@ -58,7 +61,7 @@ def as_article(version, live):
     article = Article.objects.get(pk=live.pk)
     values = content(version.field_dict)
     for name in CONTENT_FIELDS:
-        if values[name] is not None:
+        if values[name] is not None or name in NULLABLE_CONTENT_FIELDS:
             setattr(article, name, values[name])
     article.render_body()
     article.related_ids = [pk for pk in values["related"] if pk != article.pk]

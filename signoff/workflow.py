@@ -3,6 +3,7 @@
 Every function checks who may do it and raises Refused with a message for that person when they may not.
 """
 
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 from reversion.models import Version
@@ -10,7 +11,7 @@ from reversion.models import Version
 from articles.markdown import undescribed_images
 from articles.models import Article
 from editing.publishing_checks import MISSING_ARTICLE_LINKS, missing_article_links
-from signoff import versions
+from signoff import translations, versions
 from signoff.models import Approval, ReviewRequest, WorkingCopy
 
 UNDESCRIBED_IMAGES = (
@@ -100,6 +101,26 @@ def refuse_what_blocks_publishing(version):
         )
 
 
+def refuse_what_another_article_holds(version, article):
+    """Refuse a version of `article` whose slug another article of its language has, or that translates an
+    article which has a translation in its language already: both were taken while it waited for review."""
+    try:
+        versions.as_article(version, article).validate_constraints()
+    except ValidationError as error:
+        raise Refused(
+            "Another article took this version's place while it waited for review ("
+            + " ".join(error.messages)
+            + "). Change the slug or the translation in the article's form, and submit it again."
+        ) from None
+
+
+def source_live_version(version):
+    """For a version of a translation, the live version of the article it translates, as the approval keeps it
+    (signoff.translations); None for a version that translates nothing."""
+    source = Article.objects.filter(pk=version.field_dict.get("translation_of_id")).first()
+    return translations.live_version_kept(source) if source else None
+
+
 def editors_of(article, version):
     """The ids of the users who saved `article`'s versions since its last live approval, up to `version`."""
     edits = Version.objects.get_for_object(article).filter(pk__lte=version.pk)
@@ -121,6 +142,7 @@ def approve(review_request, reviewer, next_review=None, go_live_at=None, self_ap
     if review_request.status != ReviewRequest.Status.PENDING:
         raise Refused("This version is no longer waiting for review: it was edited, approved or sent back.")
     refuse_what_blocks_publishing(review_request.version)
+    refuse_what_another_article_holds(review_request.version, article)
     role = role_of(reviewer)
     if not role:
         raise Refused("Add your clinical role to your reviewer profile first: it is shown with your approval.")
@@ -148,6 +170,7 @@ def approve(review_request, reviewer, next_review=None, go_live_at=None, self_ap
         next_review=next_review,
         go_live_at=go_live_at if go_live_at and go_live_at > now else None,
         self_approval_note=note,
+        source_version=source_live_version(review_request.version),
     )
     review_request.status = ReviewRequest.Status.APPROVED
     review_request.decided_by, review_request.decided_at = reviewer, now

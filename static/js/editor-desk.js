@@ -85,7 +85,13 @@
       var page = frame.contentDocument;
       if (body || !page || !page.querySelector(".article-body")) return;
       body = page.querySelector(".article-body");
-      page.documentElement.lang = editor.lang || document.documentElement.lang; // the article's language
+      // The article's language: the form's choice when it has one, else the one the body was opened in.
+      var choice = widget.closest("form").querySelector("select[name='language']");
+      var language = function () {
+        page.documentElement.lang = editor.lang = (choice && choice.value) || editor.lang || document.documentElement.lang;
+      };
+      language();
+      if (choice) choice.addEventListener("change", language);
       openLinksOutside(frame, page);
       if (waiting !== null) show(waiting);
     }

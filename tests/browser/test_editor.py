@@ -10,6 +10,7 @@ from django.core.management import call_command
 from playwright.sync_api import expect
 
 from articles.models import Article
+from glossary.models import Term
 from tests.pages import log_in_to_admin
 
 PASSWORD = "a long editor password for the browser"
@@ -60,4 +61,35 @@ def test_an_editor_edits_with_the_live_preview_and_reads_the_working_copy(guide,
     expect(tab.locator(".article-body h2#checked-in-a-browser")).to_be_visible()
     expect(tab.locator(".article-body")).to_contain_text(re.compile(r"A new paragraph typed by an editor\."))
     expect(tab.locator(".article-body")).to_contain_text(long_sentence)
+    assert errors == []
+
+
+def test_choosing_spanish_measures_the_text_with_inflesz_and_previews_with_the_spanish_glossary(
+    guide, browser_editor, tab
+):
+    Term.objects.get_or_create(  # the bundled Spanish glossary has it once the Spanish articles are imported
+        language="es", anchor="sepsis", defaults={"term": "Sepsis", "definition": "Una reacción muy grave."}
+    )
+    article = Article.objects.get(slug="overview")
+    errors = []
+    tab.on("pageerror", lambda error: errors.append(str(error)))
+    log_in(tab)
+    open_article(tab, article)
+    expect(tab.locator(".plain-language-panel")).to_contain_text("Reading age")
+
+    tab.locator("select#id_language").select_option("es")
+    panel = tab.locator(".plain-language-panel")
+    expect(panel).to_contain_text("Reading ease (INFLESZ, for Spanish)")
+    expect(panel).to_contain_text("65 or above (bastante fácil)")
+    body = tab.locator("textarea#id_body")
+    body.fill("## Fiebre\n\nLa sepsis es grave. Llame ya.")
+    body.press("End")
+    body.press_sequentially(" No espere.")
+    preview = tab.frame_locator("iframe.desk-preview-frame")
+    expect(preview.locator(".article-body")).to_contain_text("No espere.")
+    expect(preview.locator("a.glossary-link")).to_have_attribute("href", "/es/glossary/#sepsis")
+    expect(panel.locator("dl.plain-language")).to_contain_text("0 of 4")  # the heading and three sentences
+
+    tab.locator("select#id_language").select_option("en-gb")
+    expect(panel).to_contain_text("Reading age")
     assert errors == []

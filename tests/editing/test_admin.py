@@ -38,7 +38,9 @@ def test_the_list_shows_title_state_position_and_next_check_with_overdue_marked(
     headers = [
         th.find("div", class_="text").text() for th in tree.find("table", id="result_list").find_all("th", scope="col")
     ]
-    assert headers == ["Title", "State", "Position in the guide", "Next check due"]
+    assert headers == [
+        "Title", "Language", "State", "Translations", "Translation up to date", "Position in the guide", "Next check due",
+    ]  # fmt: skip
     overdue = tree.find_all("strong", class_="review-overdue")
     assert len(overdue) == 1
     assert overdue[0].parent.parent.find("th").text() == "Old page"

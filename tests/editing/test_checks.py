@@ -9,11 +9,17 @@ ARTICLES = {
     "new-page": LinkedArticle(slug="new-page", live=False),
     "old-fever": LinkedArticle(slug="fever", live=True),  # an old slug of "fever"
 }
+SPANISH_ARTICLES = {"fiebre": LinkedArticle(slug="fiebre", live=True)}
 WORDS = {"neutropenia": "low neutrophil count", "G-CSF": "medicine", "haematologist": "blood doctor"}
 
 
+def find_article(prefix, slug):
+    """The articles above at /articles/<slug>/, and SPANISH_ARTICLES at /es/articles/<slug>/."""
+    return {"": ARTICLES, "/es": SPANISH_ARTICLES}.get(prefix, {}).get(slug)
+
+
 def problems(markdown):
-    return [(problem.line, problem.kind) for problem in check(markdown, ARTICLES.get, WORDS)]
+    return [(problem.line, problem.kind) for problem in check(markdown, find_article, WORDS)]
 
 
 @pytest.mark.parametrize(
@@ -48,6 +54,10 @@ def problems(markdown):
         ("[A page being written](/articles/new-page/)", [(1, "not_live")]),
         ("[When to get help](/articles/old-fever/)", [(1, "old_address")]),
         ("[The NHS on fever](https://www.nhs.uk/articles/nothing/)", []),
+        # links to a language's articles are looked up in that language
+        ("[Cuándo pedir ayuda](/es/articles/fiebre/#llame-ahora)", []),
+        ("[Cuándo pedir ayuda](/es/articles/fever/)", [(1, "missing_article")]),
+        ("[When to get help](/articles/fiebre/)", [(1, "missing_article")]),
         # medical words: the first use needs plain words in its sentence, or brackets
         ("Neutropenia means a low neutrophil count.", []),
         ("You may have neutropenia. It is common.", [(1, "medical_word")]),
@@ -67,23 +77,23 @@ def test_each_problem_is_found_on_its_line(markdown, found):
 
 def test_problems_come_in_line_order_and_only_two_kinds_block():
     markdown = "### Late\n\n[here](/articles/gone/)\n\n![](/media/images/a.png)\n\nYou have neutropenia."
-    found = check(markdown, ARTICLES.get, WORDS)
+    found = check(markdown, find_article, WORDS)
     assert [problem.line for problem in found] == [1, 3, 3, 5, 7]
     assert {problem.kind for problem in found if problem.blocks} == {"missing_article", "undescribed_image"}
 
 
 def test_a_word_the_glossary_defines_is_explained_by_its_link():
-    assert check("You may have neutropenia.", ARTICLES.get, WORDS, defined={"neutropenia"}) == []
-    assert [p.kind for p in check("Ask a haematologist.", ARTICLES.get, WORDS, defined={"neutropenia"})] == [
+    assert check("You may have neutropenia.", find_article, WORDS, defined={"neutropenia"}) == []
+    assert [p.kind for p in check("Ask a haematologist.", find_article, WORDS, defined={"neutropenia"})] == [
         "medical_word"
     ]
 
 
 def test_an_old_address_is_answered_with_the_current_one():
-    (problem,) = check("[Fever](/articles/old-fever/)", ARTICLES.get, WORDS)
+    (problem,) = check("[Fever](/articles/old-fever/)", find_article, WORDS)
     assert "/articles/fever/" in problem.message
 
 
 def test_a_medical_word_problem_offers_its_plain_words():
-    (problem,) = check("Ask your haematologist.", ARTICLES.get, WORDS)
+    (problem,) = check("Ask your haematologist.", find_article, WORDS)
     assert "blood doctor" in problem.message

@@ -144,7 +144,8 @@ def test_a_new_article_is_a_draft_at_the_end_of_the_guide_until_approved(editor_
     add = reverse("admin:articles_article_add")
     tree = parse(editor_client.get(add).content)
     assert tree.find("input", name="position").attrs["value"] == "8"
-    form = {"title": "New page", "slug": "new-page", "summary": "S.", "body": "## A\n\nText.", "position": "8"}
+    form = {"title": "New page", "language": "en-gb", "slug": "new-page", "summary": "S.", "body": "## A\n\nText."}
+    form["position"] = "8"
     assert editor_client.post(add, {**form, "opened_version": ""}).status_code == 302
     new = Article.objects.get(slug="new-page")
     assert new.status == Article.Status.DRAFT
