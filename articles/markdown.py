@@ -67,6 +67,10 @@ LAYOUT_IDS = frozenset({
 LAYOUT_ID_PATTERN = re.compile(r"care-card-.*-heading|id_.*")
 # What an uploaded image's Markdown says until the editor describes the image.
 IMAGE_DESCRIPTION_PROMPT = "Describe the image for someone who cannot see it"
+# What the editor's "decorative image" choice writes right after an image with an empty description, to
+# say the emptiness is meant (the image adds nothing to the words). It renders to nothing.
+DECORATIVE_MARK = "<!-- decorative -->"
+DECORATIVE_IMAGE = re.compile(r"!\[\s*\]\([^)]*\)" + re.escape(DECORATIVE_MARK))
 
 
 # Tags after which the plain text gets a line break, so words of separate blocks never run together.
@@ -194,9 +198,10 @@ def render(text: str, glossary: tuple[GlossaryTerm, ...] | list[GlossaryTerm] = 
 
 def undescribed_images(text: str) -> list[str]:
     """Return the addresses of the images in Markdown `text` whose description (alt text) is empty or
-    still the upload's prompt, in page order: a screen reader would have nothing true to say of them."""
+    still the upload's prompt, in page order: a screen reader would have nothing true to say of them.
+    An image marked decorative (DECORATIVE_MARK) is meant to have no description, so it is not listed."""
     collector = _ImageCollector()
-    collector.feed(render(text).html)
+    collector.feed(render(DECORATIVE_IMAGE.sub("", text or "")).html)
     collector.close()
     return [src for src, alt in collector.images if describes_nothing(alt)]
 

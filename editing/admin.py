@@ -11,7 +11,7 @@ from reversion.admin import VersionAdmin
 from reversion.models import Version
 
 from articles.models import Article, OldSlug
-from editing import history, views
+from editing import history, unused_images, views
 from editing.forms import ArticleAdminForm
 from editing.lost_work_admin import LostWorkAdminMixin
 from editing.models import MedicalWord
@@ -64,7 +64,10 @@ class ArticleAdmin(TranslationAdminMixin, LostWorkAdminMixin, SlugRenameAdminMix
 
     class Media:
         css = {"all": ["css/admin-editor.css", "css/editor-safety.css"]}
-        js = ["js/admin-editor.js", "js/editor-unsaved.js", "js/editor-presence.js"]
+        js = [
+            "js/admin-editor.js", "js/editor-desk.js", "js/editor-images.js", "js/editor-unsaved.js",
+            "js/editor-presence.js",
+        ]  # fmt: skip
 
     @admin.display(description="reading level")
     def plain_language(self, article):
@@ -105,6 +108,8 @@ class ArticleAdmin(TranslationAdminMixin, LostWorkAdminMixin, SlugRenameAdminMix
 
         return [
             route("recent-changes/", history.recent_changes, "recent_changes"),
+            route("unused-images/", unused_images.unused_images, "unused_images"),
+            route("unused-images/<str:name>/delete/", unused_images.delete_image, "delete_image"),
             route("<path:object_id>/history/compare/", history.compare, "compare_versions"),
             route("<path:object_id>/history/<int:version_id>/compare/", history.compare, "compare"),
             *super().get_urls(),

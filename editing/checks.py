@@ -18,7 +18,7 @@ import re
 from collections.abc import Callable, Collection, Mapping
 from dataclasses import dataclass
 
-from articles.markdown import describes_nothing
+from articles.markdown import DECORATIVE_MARK, describes_nothing
 
 
 @dataclass(frozen=True)
@@ -89,7 +89,8 @@ def prose_lines(markdown: str):
 
 def image_problems(number, line):
     for image in IMAGE.finditer(line):
-        if describes_nothing(image["text"]):
+        decorative = not image["text"].strip() and line.startswith(DECORATIVE_MARK, image.end())
+        if describes_nothing(image["text"]) and not decorative:
             message = f"Image {image['href']} has no description: write what it shows between the square brackets."
             yield Problem(number, "undescribed_image", message)
 

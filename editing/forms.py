@@ -46,6 +46,15 @@ def version_token(article):
     return f"{article.updated.isoformat()}/{working or ''}"
 
 
+class DeskWidget(AdminMarkdownxWidget):
+    """markdownx's editor laid out as the editor's desk (editing/desk.html): the text and its
+    preview side by side, or Write and Preview tabs on a narrow screen (static/js/editor-desk.js), the
+    preview in a frame styled by the public stylesheet, and the "Add image" button with its description
+    dialog (static/js/editor-images.js)."""
+
+    template_name = "editing/desk.html"
+
+
 class BodyField(forms.CharField):
     """The body as the editor typed it, normalised (editing.text.normalise_body), so a body that only
     changed its line endings or final newline is neither saved as a change nor logged as one."""
@@ -72,7 +81,7 @@ class ArticleAdminForm(forms.ModelForm):
         fields = [
             "title", "language", "translation_of", "slug", "summary", "body", "position", "related", "expires_at",
         ]  # fmt: skip
-        widgets = {"body": AdminMarkdownxWidget}
+        widgets = {"body": DeskWidget}
         field_classes = {"body": BodyField}
 
     def __init__(self, *args, **kwargs):
@@ -84,6 +93,8 @@ class ArticleAdminForm(forms.ModelForm):
         if "expires_at" in self.fields:  # the admin's two inputs show "Date:" and "Time:" but are not labelled
             date, time = self.fields["expires_at"].widget.widgets
             date.attrs["aria-label"], time.attrs["aria-label"] = "Withdraw after: date", "Withdraw after: time"
+        if "body" in self.fields:  # the body's language, for spelling, screen readers and the desk's preview
+            self.fields["body"].widget.attrs["lang"] = self.instance.language
         if hasattr(self.instance, "related_ids"):  # a working copy (signoff.versions.as_article)
             self.initial["related"] = self.instance.related_ids
         if "translation_of" in self.fields:

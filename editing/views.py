@@ -136,7 +136,9 @@ def editing_presence(request, article_id):
 def upload_image(request):
     """Store an uploaded `image` re-encoded under a name chosen here.
 
-    Answers {"image_code": "![...](url)"} for the widget to insert, or status 400 with {"error": message}.
+    Answers {"image_code": "![...](url)", "image_url": url}: markdownx's widget inserts the code, the
+    editor's own script (static/js/admin-editor.js) writes the Markdown around the address with the
+    description it asked for. Or status 400 with {"error": message}.
     """
     upload = request.FILES.get("image")
     if upload is None:
@@ -148,7 +150,8 @@ def upload_image(request):
     except images.ImageRejected as rejection:
         return JsonResponse({"error": str(rejection)}, status=400)
     stored = default_storage.save(settings.MARKDOWNX_MEDIA_PATH + image.name, ContentFile(image.content))
-    return JsonResponse({"image_code": f"![{IMAGE_DESCRIPTION_PROMPT}]({default_storage.url(stored)})"})
+    url = default_storage.url(stored)
+    return JsonResponse({"image_code": f"![{IMAGE_DESCRIPTION_PROMPT}]({url})", "image_url": url})
 
 
 @require_safe

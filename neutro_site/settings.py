@@ -308,6 +308,9 @@ MARKDOWNX_MARKDOWNIFY_FUNCTION = "articles.markdown.render_html"
 MARKDOWNX_URLS_PATH = "/editor/preview/"
 MARKDOWNX_UPLOAD_URLS_PATH = "/editor/images/"
 MARKDOWNX_MEDIA_PATH = "images/"
+# The body's box keeps a height set by the page (static/css/admin-editor.css) and scrolls, so the preview
+# beside it stays in view; markdownx would otherwise grow it to its whole text.
+MARKDOWNX_EDITOR_RESIZABLE = False
 
 # Logging: warnings and errors to the console, where gunicorn and systemd collect them.
 

@@ -1,6 +1,5 @@
-// The admin's article editor, beside django-markdownx's own script:
-// - say why an image upload was refused, next to the editor (markdownx inserts the words
-//   "Invalid response" where the image would have gone; they are taken out again);
+// The admin's article editor, beside django-markdownx's own script (the desk's layout and preview are in
+// editor-desk.js, images and their upload messages in editor-images.js):
 // - refresh the plain-language and checks-before-publishing panels from the server each time the
 //   live preview updates, or the article's language changes: the panels measure and check the text in
 //   the language chosen in the form (the preview links its glossary words to that language's glossary).
@@ -8,34 +7,9 @@
 "use strict";
 
 (function () {
-  var FAILED_UPLOAD_TEXT = "Invalid response";
-
   function csrfToken(widget) {
     var field = widget.closest("form").querySelector("input[name='csrfmiddlewaretoken']");
     return field ? field.value : "";
-  }
-
-  function reportUploads(widget, editor) {
-    var status = document.createElement("p");
-    status.className = "upload-error";
-    status.setAttribute("role", "alert");
-    widget.insertBefore(status, widget.firstChild);
-
-    widget.addEventListener("markdownx.fileUploadEnd", function () {
-      status.textContent = "";
-    });
-    widget.addEventListener("markdownx.fileUploadError", function (event) {
-      var response = event.detail && event.detail[0];
-      var message = (response && response.error) || "The image could not be uploaded.";
-      status.textContent = "Image not uploaded: " + message;
-      var before = editor.value;
-      setTimeout(function () {
-        var inserted = editor.value.indexOf(FAILED_UPLOAD_TEXT);
-        if (inserted !== -1 && editor.value.length === before.length + FAILED_UPLOAD_TEXT.length) {
-          editor.value = editor.value.slice(0, inserted) + editor.value.slice(inserted + FAILED_UPLOAD_TEXT.length);
-        }
-      }, 0);
-    });
   }
 
   // Re-fill each of `panels` ({element, url}) from its URL, POSTing the Markdown, each time markdownx
@@ -83,7 +57,6 @@
   document.addEventListener("DOMContentLoaded", function () {
     document.querySelectorAll(".markdownx").forEach(function (widget) {
       var editor = widget.querySelector("textarea");
-      reportUploads(widget, editor);
       var languageField = widget.closest("form").querySelector("select[name='language']");
       var language = function () { return languageField ? languageField.value : ""; };
       var readingLevel = document.querySelector(".plain-language-panel[data-reading-level-url]");

@@ -122,7 +122,15 @@ def test_editors_cannot_borrow_other_classes_or_attributes():
         (f"![{IMAGE_DESCRIPTION_PROMPT}](/media/images/new.png)", ["/media/images/new.png"]),
         ('<img src="/media/images/raw.png">', ["/media/images/raw.png"]),
         ("![](/a.png) then ![Hands being washed](/b.png) then ![](/c.png)", ["/a.png", "/c.png"]),
+        ("![](/media/images/border.png)<!-- decorative -->", []),
+        ("![](/a.png)<!-- decorative --> and ![](/b.png)", ["/b.png"]),
     ],
 )
 def test_undescribed_images_are_found_in_page_order(body, undescribed):
     assert undescribed_images(body) == undescribed
+
+
+def test_a_decorative_image_renders_with_an_empty_description_and_no_trace_of_its_mark():
+    assert render_html("![](/media/images/border.png)<!-- decorative -->") == (
+        '<p><img alt="" src="/media/images/border.png"></p>'
+    )

@@ -82,3 +82,30 @@ def tab(browser, live_server):
     page = context.new_page()
     yield page
     context.close()
+
+
+# Playwright adds this before any page script runs; it is not part of the page, so the CSP does not apply.
+RECORD_VIOLATIONS = """
+window.__cspViolations = [];
+document.addEventListener("securitypolicyviolation", (event) => {
+  window.__cspViolations.push(`${event.violatedDirective} ${event.blockedURI}`);
+});
+"""
+
+
+@pytest.fixture
+def watched_tab(tab):
+    """The tab, recording Content-Security-Policy violations from the page's event and from console
+    messages; `watched_tab.csp_violations()` lists those of the page open now and every console message."""
+    console_errors = []
+    tab.on(
+        "console",
+        lambda message: (
+            console_errors.append(message.text)
+            if "Content Security Policy" in message.text or "Refused to" in message.text
+            else None
+        ),
+    )
+    tab.add_init_script(RECORD_VIOLATIONS)
+    tab.csp_violations = lambda: tab.evaluate("window.__cspViolations") + console_errors
+    return tab

@@ -1,13 +1,12 @@
 """An editor's session in a real browser: log in, edit an article with the live preview, save, and read the
-working copy at the article's address (tests/browser/test_signoff.py takes it through review to patients)."""
+working copy at the article's address (tests/browser/test_signoff.py takes it through review to patients;
+tests/browser/test_desk.py tries the desk's layout and images)."""
 
-import io
 import re
 
 import pytest
 from django.contrib.auth.models import Group, User
 from django.core.management import call_command
-from PIL import Image
 from playwright.sync_api import expect
 
 from articles.models import Article
@@ -29,20 +28,6 @@ def log_in(tab):
     log_in_to_admin(tab, "edith", PASSWORD)
 
 
-DROP_FILE = """([name, type, bytes]) => {
-    const transfer = new DataTransfer();
-    transfer.items.add(new File([new Uint8Array(bytes)], name, {type}));
-    const editor = document.querySelector("textarea#id_body");
-    editor.dispatchEvent(new DragEvent("drop", {dataTransfer: transfer, bubbles: true, cancelable: true}));
-}"""
-
-
-def png_bytes():
-    out = io.BytesIO()
-    Image.new("RGB", (120, 80), (30, 90, 200)).save(out, "PNG")
-    return list(out.getvalue())
-
-
 def open_article(tab, article):
     tab.get_by_role("link", name="Articles", exact=True).click()
     tab.get_by_role("link", name=article.title, exact=True).click()
@@ -60,7 +45,7 @@ def test_an_editor_edits_with_the_live_preview_and_reads_the_working_copy(guide,
 
     body.press("Control+End")
     body.press_sequentially("\n\n## Checked in a browser\n\nA **new** paragraph typed by an editor.")
-    preview = tab.locator(".markdownx-preview")
+    preview = tab.frame_locator("iframe.desk-preview-frame")
     expect(preview.locator("h2#checked-in-a-browser")).to_have_text("Checked in a browser")
     expect(preview.locator("strong", has_text="new")).to_be_visible()
 
@@ -77,26 +62,6 @@ def test_an_editor_edits_with_the_live_preview_and_reads_the_working_copy(guide,
     expect(tab.locator(".article-body")).to_contain_text(re.compile(r"A new paragraph typed by an editor\."))
     expect(tab.locator(".article-body")).to_contain_text(long_sentence)
     assert errors == []
-
-
-def test_a_dropped_svg_is_refused_with_a_message_and_a_dropped_png_is_inserted(
-    guide, browser_editor, tab, settings, tmp_path
-):
-    settings.MEDIA_ROOT = tmp_path
-    log_in(tab)
-    open_article(tab, Article.objects.get(slug="overview"))
-    body = tab.locator("textarea#id_body")
-    before = body.input_value()
-
-    svg = list(b'<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>')
-    tab.evaluate(DROP_FILE, ["drawing.svg", "image/svg+xml", svg])
-    expect(tab.get_by_role("alert")).to_contain_text("Image not uploaded: Only PNG, JPEG and WebP images")
-    expect(body).to_have_value(before)  # markdownx's "Invalid response" is taken out again
-
-    tab.evaluate(DROP_FILE, ["chart.png", "image/png", png_bytes()])
-    expect(body).to_have_value(re.compile(r"!\[Describe the image[^\]]*\]\(/media/images/[0-9a-f]{32}-120x80\.png\)"))
-    expect(tab.get_by_role("alert")).to_have_text("")
-    expect(tab.locator(".markdownx-preview img[width='120'][height='80']")).to_be_visible()
 
 
 def test_choosing_spanish_measures_the_text_with_inflesz_and_previews_with_the_spanish_glossary(
@@ -120,8 +85,8 @@ def test_choosing_spanish_measures_the_text_with_inflesz_and_previews_with_the_s
     body.fill("## Fiebre\n\nLa sepsis es grave. Llame ya.")
     body.press("End")
     body.press_sequentially(" No espere.")
-    preview = tab.locator(".markdownx-preview")
-    expect(preview).to_contain_text("No espere.")
+    preview = tab.frame_locator("iframe.desk-preview-frame")
+    expect(preview.locator(".article-body")).to_contain_text("No espere.")
     expect(preview.locator("a.glossary-link")).to_have_attribute("href", "/es/glossary/#sepsis")
     expect(panel.locator("dl.plain-language")).to_contain_text("0 of 4")  # the heading and three sentences
 

@@ -279,3 +279,24 @@ def test_a_described_image_may_be_submitted(editor_client, make_article):
     form = with_changes(open_form(editor_client, article), body=described)
     assert editor_client.post(change_url(article), {**form, "_submit_for_review": "Submit"}).status_code == 302
     assert article.review_requests.get().version.field_dict["body"] == described
+
+
+def test_the_body_is_edited_at_the_desk(editor_client, make_article):
+    # The browser tests (tests/browser/test_desk.py) try it; this is what the page gives the browser.
+    tree = parse(editor_client.get(change_url(make_article())).content)
+    desk = tree.find("div", class_="desk")
+    assert desk.find("textarea", name="body").attrs["id"] == "id_body"
+    assert desk.find("textarea", name="body").attrs["lang"] == "en-gb"  # the preview's language too
+    assert [tab.text() for tab in desk.find("div", role="tablist").find_all("button", role="tab")] == [
+        "Write",
+        "Preview",
+    ]
+    frame = desk.find("iframe", class_="desk-preview-frame")
+    assert frame.attrs["title"] == "Preview of the body as patients will see it"
+    assert '<link rel="stylesheet" href="/static/css/site.css">' in frame.attrs["srcdoc"]
+    assert '<div class="article-body"></div>' in frame.attrs["srcdoc"]
+    assert desk.find("button", class_="desk-add-image").text() == "Add image"
+    assert desk.find("input", type="file").attrs["accept"] == "image/png,image/jpeg,image/webp"
+    dialog = desk.find("dialog")
+    assert dialog.find("label", for_="id_body-alt").text() == "Description (alt text)"
+    assert dialog.find("input", type="checkbox", id="id_body-decorative")

@@ -30,6 +30,10 @@ def problems(markdown):
         ("Text\n\n![](/media/images/a.png)", [(3, "undescribed_image")]),
         ("![Describe the image for someone who cannot see it](/media/images/a.png)", [(1, "undescribed_image")]),
         ("![   ](/media/images/a.png)", [(1, "undescribed_image")]),
+        # a decorative image, marked as the desk's "decorative image" choice writes it, is meant to be empty
+        ("![](/media/images/a.png)<!-- decorative -->", []),
+        ("![](/media/images/a.png) <!-- decorative -->", [(1, "undescribed_image")]),
+        ("![](/media/images/a.png)<!-- decorative -->![](/media/images/b.png)", [(1, "undescribed_image")]),
         # link text
         ("[How to take your temperature](/articles/fever/)", []),
         ("[click here](/articles/fever/)", [(1, "vague_link")]),

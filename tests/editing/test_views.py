@@ -76,6 +76,12 @@ def test_the_inserted_markdown_asks_for_alt_text(editor_client):
     assert code.startswith("![Describe the image for someone who cannot see it](")
 
 
+def test_the_upload_also_answers_the_image_address_for_the_desk_to_write_its_description(editor_client):
+    answer = upload(editor_client, image_bytes("PNG")).json()
+    assert answer["image_code"].endswith(f"]({answer['image_url']})")
+    assert STORED_NAME.fullmatch(answer["image_url"].removeprefix("/media/images/"))
+
+
 @pytest.mark.parametrize(
     ("content", "name", "content_type", "message"),
     [
