@@ -1,6 +1,8 @@
 import reversion
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import models
+from django.http import Http404
 from django.urls import reverse
 from django.utils import timezone, translation
 from markdownx.models import MarkdownxField
@@ -14,6 +16,14 @@ class ArticleQuerySet(models.QuerySet):
         """The articles the public may see: live and not past their expiry."""
         live = self.filter(status=Article.Status.PUBLISHED)
         return live.filter(models.Q(expires_at__isnull=True) | models.Q(expires_at__gt=timezone.now()))
+
+    def named_by(self, object_id):
+        """The article whose primary key is `object_id`, text from an address (the admin's), or None when
+        no article has it, a number or not."""
+        try:
+            return self.filter(pk=object_id).first()
+        except (ValueError, ValidationError):
+            return None
 
     def in_guide_order(self):
         return self.order_by("position", "title")
@@ -34,6 +44,14 @@ class ArticleQuerySet(models.QuerySet):
                 article.save(update_fields=Article.RENDERED_FIELDS)
                 changed += 1
         return changed
+
+
+def article_or_404(object_id):
+    """The article whose primary key is `object_id` (text from an address); "not found" when none has it."""
+    article = Article.objects.named_by(object_id)
+    if article is None:
+        raise Http404("No article has this address.")
+    return article
 
 
 def may_preview(user):

@@ -8,10 +8,9 @@ also need permission to view or change articles.
 from django.contrib import admin
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
-from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
 
-from articles.models import Article
+from articles.models import Article, article_or_404
 from editing import versions
 from signoff import versions as signoff_versions
 
@@ -43,7 +42,7 @@ def compare(request, object_id, version_id=None):
     this article's.
     """
     may_read_articles(request.user)
-    article = get_object_or_404(Article, pk=object_id)
+    article = article_or_404(object_id)
     context = {
         **admin.site.each_context(request),
         "opts": Article._meta,

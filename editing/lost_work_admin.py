@@ -18,7 +18,7 @@ class LostWorkAdminMixin:
     merge_template = "admin/articles/article/merge.html"
 
     def change_view(self, request, object_id, form_url="", extra_context=None):
-        article = Article.objects.filter(pk=unquote(object_id)).first()
+        article = Article.objects.named_by(unquote(object_id))
         context = dict(extra_context or {})
         if request.method == "POST" and conflicts.MERGED in request.POST:
             request.POST = conflicts.merged_post(request.POST)

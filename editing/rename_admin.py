@@ -8,12 +8,11 @@ from django.contrib import messages
 from django.contrib.admin.utils import unquote
 from django.core.exceptions import PermissionDenied
 from django.http import HttpResponseRedirect
-from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils.html import format_html, format_html_join
 
-from articles.models import Article
+from articles.models import Article, article_or_404
 from editing import renames
 
 NOW_REDIRECTS = "The address changed from {old} to {new}: the old address now redirects to the new one."
@@ -40,7 +39,7 @@ class SlugRenameAdminMixin:
             self.message_user(request, renamed_message(form.initial["slug"], form.instance, form.keeps_live_row))
 
     def change_view(self, request, object_id, form_url="", extra_context=None):
-        article = Article.objects.filter(pk=unquote(object_id)).first()
+        article = Article.objects.named_by(unquote(object_id))
         context = dict(extra_context or {})
         if article is not None and self.has_change_permission(request, article):
             context["links_to_old_addresses"] = len(renames.link_updates(article))
@@ -49,7 +48,7 @@ class SlugRenameAdminMixin:
     def update_links_view(self, request, object_id):
         """GET: the other articles' lines that link to an old address of this article, before and after.
         POST: update them (editing.renames.update_links) and go back to the article's form."""
-        article = get_object_or_404(Article, pk=unquote(object_id))
+        article = article_or_404(unquote(object_id))
         if not self.has_change_permission(request, article):
             raise PermissionDenied
         if request.method == "POST":

@@ -140,7 +140,7 @@ class SignoffAdminMixin(ReviewPagesMixin):
         return super().response_add(request, obj, post_url_continue)
 
     def change_view(self, request, object_id, form_url="", extra_context=None):
-        article = Article.objects.filter(pk=unquote(object_id)).first()
+        article = Article.objects.named_by(unquote(object_id))
         context = {**(extra_context or {}), **(self.signoff_context(request, article) if article else {})}
         return super().change_view(request, object_id, form_url, context)
 
@@ -162,7 +162,7 @@ class SignoffAdminMixin(ReviewPagesMixin):
     def revision_view(self, request, object_id, version_id, extra_context=None):
         # Restoring an old version of a live article makes it the working copy: the live row is put back
         # as it was after reversion's revert, in the same transaction.
-        live = Article.objects.filter(pk=unquote(object_id), status=Article.Status.PUBLISHED).first()
+        live = Article.objects.filter(status=Article.Status.PUBLISHED).named_by(unquote(object_id))
         with transaction.atomic():
             live_rows = serializers.serialize("json", [live]) if live and request.method == "POST" else None
             response = super().revision_view(request, object_id, version_id, extra_context)

@@ -13,7 +13,7 @@ from django.urls import path, reverse
 from django.utils import timezone
 from django.utils.formats import date_format
 
-from articles.models import Article
+from articles.models import Article, article_or_404
 from editing.diff import compare
 from editing.forms import language_name
 from editing.versions import COMPARED_FIELDS, as_text, current_values
@@ -39,7 +39,7 @@ class ReviewPagesMixin:
 
     def review_page(self, request, object_id, title, form=None, reviewers_only=True, show_links=False):
         """The article, its working copy compared with the live version, and `form`, on one admin page."""
-        article = get_object_or_404(Article, pk=unquote(object_id))
+        article = article_or_404(unquote(object_id))
         if not self.has_view_or_change_permission(request, article):
             raise PermissionDenied
         if reviewers_only and not workflow.is_reviewer(request.user):

@@ -69,7 +69,7 @@ class TranslationAdminMixin:
         return freshness_html(translations.check(article))
 
     def change_view(self, request, object_id, form_url="", extra_context=None):
-        article = Article.objects.filter(pk=unquote(object_id)).select_related("translation_of").first()
+        article = Article.objects.select_related("translation_of").named_by(unquote(object_id))
         context = {**(self.translation_context(request, article) if article else {}), **(extra_context or {})}
         return super().change_view(request, object_id, form_url, context)
 

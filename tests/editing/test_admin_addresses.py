@@ -1,0 +1,24 @@
+"""An admin address that names no article, a number or not (a browser's guess, a mistyped link), answers as
+the admin does for a missing object, never with a server error."""
+
+import pytest
+
+pytestmark = pytest.mark.django_db
+
+NOT_AN_ARTICLE = ["widgets.css", "999999", "1/change/widgets.css"]
+
+
+@pytest.mark.parametrize("object_id", NOT_AN_ARTICLE)
+def test_the_change_form_of_no_article_redirects_to_the_admin_home(admin_client, object_id):
+    response = admin_client.get(f"/admin/articles/article/{object_id}/change/")
+
+    assert response.status_code == 302
+    assert response["Location"] == "/admin/"
+
+
+@pytest.mark.parametrize("object_id", NOT_AN_ARTICLE)
+@pytest.mark.parametrize(
+    "page", ["history/compare/", "update-links/", "approve/", "request-changes/", "compare-live/", "preview-links/"]
+)
+def test_the_editors_pages_of_no_article_are_not_found(admin_client, object_id, page):
+    assert admin_client.get(f"/admin/articles/article/{object_id}/{page}").status_code == 404
