@@ -118,9 +118,10 @@ class ArticleAdmin(TranslationAdminMixin, LostWorkAdminMixin, SlugRenameAdminMix
 
 @admin.register(OldSlug)
 class OldSlugAdmin(admin.ModelAdmin):
-    list_display = ["slug", "article", "replaced"]
+    list_display = ["slug", "language", "article", "replaced"]
+    list_filter = ["language"]
     search_fields = ["slug", "article__title"]
-    readonly_fields = ["slug", "article", "replaced"]
+    readonly_fields = ["slug", "language", "article", "replaced"]
 
     def has_add_permission(self, request):
         # Old slugs are recorded when an article's slug changes, never typed in.
