@@ -9,9 +9,12 @@ from urllib.parse import urljoin
 
 from django.conf import settings
 from django.templatetags.static import static
+from django.utils import translation
 from django.utils.encoding import escape_uri_path
 
 SHARE_IMAGE = "img/share-card.png"
+# The share image's words are in the picture, so each language has its own; others fall back to English.
+SHARE_IMAGES = {"es": "img/share-card-es.png"}
 
 
 def site_root(request) -> str:
@@ -30,6 +33,7 @@ def canonical_url(request) -> str:
 
 
 def share_image_url(request) -> str:
-    """Return the full address of the image that link previews show."""
+    """Return the full address of the image that link previews show, in the page's language."""
+    image = SHARE_IMAGES.get(translation.get_language(), SHARE_IMAGE)
     # urljoin keeps a STATIC_URL that is already absolute (a CDN) as it is.
-    return urljoin(site_root(request) + "/", static(SHARE_IMAGE))
+    return urljoin(site_root(request) + "/", static(image))

@@ -50,13 +50,16 @@ def test_home_page_is_a_website_in_previews(page):
     assert page("/").meta("og:type") == "website"
 
 
-def test_preview_image_is_an_absolute_address_of_a_shipped_1200_by_630_png(page, site_url, settings):
-    image_url = page("/").meta("og:image")
-    assert image_url == "https://neutropenia.example.org/static/img/share-card.png"
-    path = settings.BASE_DIR / "static" / "img" / "share-card.png"
-    with Image.open(path) as image:
-        assert (image.format, image.size) == ("PNG", (1200, 630))
-    assert page("/").meta("og:image:width") == "1200"
+@pytest.mark.parametrize(("home", "image"), [("/", "share-card.png"), ("/es/", "share-card-es.png")])
+def test_preview_image_is_an_absolute_address_of_a_shipped_1200_by_630_png_in_the_pages_language(
+    page, site_url, settings, home, image
+):
+    image_url = page(home).meta("og:image")
+    assert image_url == f"https://neutropenia.example.org/static/img/{image}"
+    path = settings.BASE_DIR / "static" / "img" / image
+    with Image.open(path) as found:
+        assert (found.format, found.size) == ("PNG", (1200, 630))
+    assert page(home).meta("og:image:width") == "1200"
 
 
 def test_every_page_links_its_updates_feed(page, make_article):
