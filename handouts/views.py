@@ -1,3 +1,4 @@
+from django.conf import settings
 from django.db import transaction
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -7,23 +8,23 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.debug import sensitive_post_parameters, sensitive_variables
 from django.views.decorators.http import require_http_methods, require_safe
 
+from articles import guide_slugs
 from articles.addresses import absolute_url
 from articles.models import Article
 from handouts import codes, sections
 from handouts.forms import FeverCardForm, HandoutForm, article_parts
 
-# The fever article's slug in each language (fixed, so a fever card needs no database).
-FEVER_ARTICLE_SLUGS = {"en-gb": "fever", "es": "fiebre"}
+FEVER_ARTICLE = "fever"  # the English slug; its slug in each language is fixed, so a card needs no database
 
 
 def fever_article_path(language=None):
     """The address of the fever article in `language` (the active one by default), which every card's QR
     code opens; the English article's in a language without its own."""
     language = language or translation.get_language()
-    if language not in FEVER_ARTICLE_SLUGS:
-        language = "en-gb"
+    if not guide_slugs.translated(language):
+        language = settings.LANGUAGE_CODE
     with translation.override(language):
-        return reverse("articles:detail", kwargs={"slug": FEVER_ARTICLE_SLUGS[language]})
+        return reverse("articles:detail", kwargs={"slug": guide_slugs.slug_in(language, FEVER_ARTICLE)})
 
 
 def fever_article_url(request):

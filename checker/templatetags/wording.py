@@ -4,23 +4,11 @@
 from django import template
 from django.utils.translation import get_language, gettext
 
+from articles.guide_slugs import slug_in
 from checker import anc
 from checker.fields import number_style
 
 register = template.Library()
-
-# Each language's slugs for the articles a result links to, where they are not the English ones: the
-# Spanish slugs the guide's articles/content/es/ files are published under.
-ARTICLE_SLUGS = {
-    "es": {
-        "precautions": "precauciones",
-        "treatment": "tratamiento",
-        "diagnosis": "diagnostico",
-        "blood-test": "analisis-de-sangre",
-        "children": "ninos",
-        "fever": "fiebre",
-    },
-}
 
 
 @register.filter
@@ -33,4 +21,4 @@ def say(value):
 @register.filter
 def article_slug(slug):
     """The slug of the English article ``slug`` in the page's language."""
-    return ARTICLE_SLUGS.get(get_language(), {}).get(slug, slug)
+    return slug_in(get_language(), slug)

@@ -10,23 +10,14 @@ import pytest
 import yaml
 
 from articles.frontmatter import FRONT_MATTER_PATTERN, ArticleFile, parse
+from articles.guide_slugs import TRANSLATED_SLUGS
 from articles.markdown import render
 from editing.readability import inflesz
 
 CONTENT = Path(__file__).resolve().parents[2] / "articles" / "content"
 SPANISH_FILES = sorted((CONTENT / "es").glob("*.md"))
 # The project's fixed Spanish slugs (issue 16), English slug first.
-SPANISH_SLUGS = {
-    "overview": "que-es-la-neutropenia",
-    "causes": "causas",
-    "symptoms": "sintomas",
-    "diagnosis": "diagnostico",
-    "blood-test": "analisis-de-sangre",
-    "treatment": "tratamiento",
-    "precautions": "precauciones",
-    "fever": "fiebre",
-    "children": "ninos",
-}
+SPANISH_SLUGS = TRANSLATED_SLUGS["es"]
 LOWEST_INFLESZ = 65  # "bastante fácil" (Barrio-Cantalejo et al. 2008), the content guide's aim for Spanish
 TRANSLATION_KEYS = ("lang", "translation_of")
 LINK = re.compile(r"\]\((/[^)\s]*)\)")

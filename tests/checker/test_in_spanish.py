@@ -6,14 +6,12 @@ from decimal import Decimal
 from html import unescape
 
 import pytest
-from django.conf import settings
 from django.urls import reverse
 from django.utils import translation
 
 from checker.anc import Category, NumberStyle
 from checker.fields import number_style
 from checker.forms import CountForm
-from checker.templatetags.wording import ARTICLE_SLUGS
 from tests.pages import parse
 
 pytestmark = [
@@ -406,10 +404,3 @@ def test_the_spanish_form_shows_no_english(client):
 def test_the_same_count_typed_the_way_each_language_writes_it_gets_the_same_answer(check_count):
     for language in ("en-gb", "es"):
         assert summary_of(check_count(language, anc="1.7", unit="x10e9_per_l")) == (Category.BORDERLINE, "1700")
-
-
-@pytest.mark.parametrize(("english", "spanish"), sorted(ARTICLE_SLUGS["es"].items()))
-def test_each_article_a_spanish_result_links_is_a_bundled_spanish_translation(english, spanish):
-    text = (settings.BASE_DIR / "articles" / "content" / "es" / f"{spanish}.md").read_text()
-    assert re.search(rf"^translation_of: {re.escape(english)}$", text, re.M)
-    assert re.search(rf"^slug: {re.escape(spanish)}$", text, re.M)

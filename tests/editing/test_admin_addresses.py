@@ -34,5 +34,6 @@ def test_the_old_addresses_list_says_which_language_each_was_in(admin_client, ma
     page = parse(admin_client.get("/admin/articles/oldslug/?language=es").content)
 
     row = page.find("tbody").find("tr")
-    assert "fiebre" in row.text() and "Español" in row.text()
+    assert "fiebre" in row.text()
+    assert "Español" in row.text()
     assert not parse(admin_client.get("/admin/articles/oldslug/?language=en-gb").content).find_all("tbody")

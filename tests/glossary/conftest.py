@@ -1,20 +1,11 @@
 import pytest
 from django.core.management import call_command
 
+from articles.guide_slugs import TRANSLATED_SLUGS
 from articles.models import Article
 
 # The Spanish guide's slugs (the brief's table), by the English article each translates.
-SPANISH_SLUGS = {
-    "overview": "que-es-la-neutropenia",
-    "causes": "causas",
-    "symptoms": "sintomas",
-    "diagnosis": "diagnostico",
-    "blood-test": "analisis-de-sangre",
-    "treatment": "tratamiento",
-    "precautions": "precauciones",
-    "fever": "fiebre",
-    "children": "ninos",
-}
+SPANISH_SLUGS = TRANSLATED_SLUGS["es"]
 
 
 @pytest.fixture
