@@ -8,10 +8,13 @@ where they fail: CI never skips them.
 
 import os
 import shutil
+import threading
+import time
 from pathlib import Path
 
 import pytest
 from django.core.management import call_command
+from django.core.signals import request_finished, request_started
 
 HERE = Path(__file__).resolve().parent
 
@@ -63,6 +66,41 @@ def browser():
         del os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"]
     else:
         os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = previous
+
+
+@pytest.fixture(autouse=True)
+def live_server_settles(request):
+    """For a test with a live server: on teardown, after its tabs have closed, wait until the server has
+    answered every request they sent (a preview, a panel, the presence notice's farewell beacon). A request
+    still being served would meet the database being emptied, and leave it locked for the next test. The
+    database is set up here, so it is emptied only after this waits."""
+    if "live_server" not in request.fixturenames:
+        yield
+        return
+    request.getfixturevalue("transactional_db")
+    serving = []
+    lock = threading.Lock()
+
+    def started(**kwargs):
+        with lock:
+            serving.append(True)
+
+    def finished(**kwargs):
+        with lock:
+            if serving:  # a request started before this fixture began is not counted
+                serving.pop()
+
+    request_started.connect(started)
+    request_finished.connect(finished)
+    yield
+    deadline = time.monotonic() + 10
+    quiet_since = time.monotonic()
+    while time.monotonic() < deadline and time.monotonic() - quiet_since < 0.3:
+        if serving:
+            quiet_since = time.monotonic()
+        time.sleep(0.05)
+    request_started.disconnect(started)
+    request_finished.disconnect(finished)
 
 
 @pytest.fixture

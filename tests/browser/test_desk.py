@@ -5,13 +5,10 @@ nothing wrong."""
 
 import io
 import re
-import threading
-import time
 
 import pytest
 from django.contrib.auth.models import Group, User
 from django.core.management import call_command
-from django.core.signals import request_finished, request_started
 from PIL import Image
 from playwright.sync_api import expect
 
@@ -93,34 +90,9 @@ def article(transactional_db, settings, tmp_path):
 
 @pytest.fixture
 def desk(article, watched_tab):
-    """The watched tab, set up after the article (so it closes before the database is emptied). On
-    teardown it leaves the page, then waits until the live server has answered every request the page
-    sent (the preview, the panels, the presence notice's farewell beacon): a request still being served
-    would meet a database being emptied, and leave it locked for the next test."""
-    serving = []
-    lock = threading.Lock()
-
-    def started(**kwargs):
-        with lock:
-            serving.append(True)
-
-    def finished(**kwargs):
-        with lock:
-            if serving:  # a request started before this fixture began is not counted
-                serving.pop()
-
-    request_started.connect(started)
-    request_finished.connect(finished)
-    yield watched_tab
-    watched_tab.goto("about:blank")
-    deadline = time.monotonic() + 10
-    quiet_since = time.monotonic()
-    while time.monotonic() < deadline and time.monotonic() - quiet_since < 0.5:  # half a second of quiet
-        if serving:
-            quiet_since = time.monotonic()
-        time.sleep(0.05)
-    request_started.disconnect(started)
-    request_finished.disconnect(finished)
+    """The watched tab, set up after the article, so it closes before the database is emptied (and the
+    live server has answered its last requests: live_server_settles in conftest.py)."""
+    return watched_tab
 
 
 def open_desk(tab, article, viewport):
